@@ -1,0 +1,1 @@
+"""spaCy pipeline components of the kit (each module registers its factory on import)."""

@@ -1,0 +1,85 @@
+"""Build the kit's spaCy pipeline and turn a processed Doc into the contract's Result.
+
+The default is blank English plus rules, so results are the same offline, in CI and on Binder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import mlkit.components.attributions  # noqa: F401  (registers "mlkit_attributions")
+import mlkit.components.hedges  # noqa: F401  (registers "mlkit_hedges")
+import mlkit.components.sentences  # noqa: F401  (registers "mlkit_sentences")
+from mlkit.result import Result
+
+PIPELINE_RULES = "rules"
+COMPONENTS = ("mlkit_sentences", "mlkit_hedges", "mlkit_attributions")
+
+
+def add_components(nlp: Language) -> Language:
+    """Add the kit's components to any English `nlp` (yours included), skipping ones already there."""
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The shared default pipeline: blank English + the kit's rule components (no downloaded model)."""
+    nlp = spacy.blank("en")
+    nlp.max_length = 10_000_000  # rules are linear in the text; 2 MB articles must work
+    return add_components(nlp)
+
+
+def pipeline_name() -> str:
+    return os.environ.get("MLKIT_PIPELINE_LABEL", PIPELINE_RULES)
+
+
+def _check(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"mlkit.analyze needs a str, not {type(text).__name__}")
+    return text
+
+
+def doc_to_result(doc: Doc, text: str) -> Result:
+    """Copy the components' plain records off the Doc, sorted by start as the contract requires."""
+    return Result(
+        text=text,
+        pipeline=pipeline_name(),
+        hedges=sorted(doc._.mlkit_hedges or [], key=lambda s: (s["start"], s["end"])),
+        boosters=sorted(doc._.mlkit_boosters or [], key=lambda s: (s["start"], s["end"])),
+        attributions=sorted(doc._.mlkit_attributions or [], key=lambda a: (a["cue"]["start"], a["cue"]["end"])),
+        sentences=_sentences(doc),
+        doc=doc,
+    )
+
+
+def _sentences(doc: Doc) -> list[dict[str, int]]:
+    """Sentence spans trimmed of surrounding whitespace; whitespace-only stretches are not sentences."""
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if words:
+            out.append({"start": words[0].idx, "end": words[-1].idx + len(words[-1].text)})
+    return out
+
+
+def analyze(text: str) -> Result:
+    """Analyse one text: hedges, boosters, attributions and sentences (see the analysis contract)."""
+    text = _check(text)
+    return doc_to_result(get_nlp()(text), text)
+
+
+def analyze_many(texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:
+    """Analyse a stream of texts with `nlp.pipe` (batched, optionally in several processes), in order."""
+    checked = (_check(t) for t in texts)
+    nlp = get_nlp()
+    for doc in nlp.pipe(checked, batch_size=batch_size, n_process=n_process):
+        yield doc_to_result(doc, doc.text)
