@@ -1,0 +1,243 @@
+"""The `mlkit` command line: analyse one article, or stream a whole corpus as JSON Lines.
+
+Kept apart from the engine so that a bad file or a closed pipe ends in one plain line on stderr and
+an exit status, never a traceback: instructors run this on folders of text they did not write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import mlkit
+
+EXIT_OK = 0
+EXIT_BROKEN_PIPE = 1  # what Python itself uses on EPIPE (see the signal module docs)
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+STDIN = "-"
+
+DESCRIPTION = """\
+Analyse news text for hedges, boosters and attributions (who says what).
+
+One input prints one result: --format json prints exactly result.to_dict() (see the analysis contract),
+text prints the plain-text report, html a standalone escaped page. Several inputs or a folder (searched
+recursively for *.txt, in sorted order) print JSON Lines: one compact object per line, each with a "path"
+key added, written as soon as it is ready so a corpus of thousands of files streams in flat memory.
+
+Files are read as strict UTF-8, exactly as given: offsets index the text with nothing normalised, so
+CRLF line ends keep their \\r and a UTF-8 byte-order mark is KEPT as the character U+FEFF at offset 0
+(the same string Python's open(path, encoding="utf-8") gives you).
+
+A missing, binary (NUL bytes) or non-UTF-8 input gets one line "mlkit: error: ..." on stderr; in a
+batch it is skipped and the rest continue. Exit status: 0 all inputs analysed, 2 any input or usage
+error, 1 output pipe closed early (e.g. piped into head), 130 interrupted.
+"""
+
+
+class InputError(Exception):
+    """An input the kit cannot read as text; the message is the whole user-facing explanation."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (separate so tests and --help show the same options)."""
+    parser = argparse.ArgumentParser(
+        prog="mlkit", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"mlkit {mlkit.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    analyze = sub.add_parser(
+        "analyze",
+        help="analyse files, folders or standard input",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file, a folder, or - for stdin")
+    analyze.add_argument(
+        "--format",
+        choices=("json", "html", "text"),
+        default="json",
+        help="output format (default json; html takes exactly one input)",
+    )
+    analyze.add_argument(
+        "--n-process", type=_positive_int, default=1, help="worker processes for a corpus (default 1)"
+    )
+    analyze.add_argument(
+        "--batch-size", type=_positive_int, default=64, help="texts per nlp.pipe batch (default 64)"
+    )
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be at least 1")
+    return number
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Strict UTF-8 text, or InputError: a NUL byte means binary, invalid bytes mean another encoding."""
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks binary (contains NUL bytes); give a UTF-8 text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8 text"
+        ) from None
+
+
+def read_input(path: str, stdin: IO[bytes] | None = None) -> str:
+    """Read one file (or '-' for stdin) as the exact text to analyse."""
+    if path == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return decode_text(stream.read(), "<stdin>")
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode_text(data, path)
+
+
+def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """Each argument as files to read: a folder becomes its *.txt files (recursive, sorted).
+
+    Problems are yielded in place, not raised, so a batch reports them in order and carries on.
+    """
+    for path in paths:
+        if path != STDIN and Path(path).is_dir():
+            found = sorted(p for p in Path(path).rglob("*.txt") if p.is_file())
+            if not found:
+                yield InputError(f"{path}: folder has no .txt files")
+            yield from (str(p) for p in found)
+        else:
+            yield path
+
+
+def is_batch(paths: list[str]) -> bool:
+    """Several inputs or any folder stream JSON Lines; exactly one file prints one result."""
+    return len(paths) > 1 or any(p != STDIN and Path(p).is_dir() for p in paths)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status instead of raising SystemExit."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors: argparse has already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    if args.command != "analyze":
+        parser.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_INTERRUPTED
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not is_batch(args.paths):
+        return _run_one(args.paths[0], args.format)
+    if args.format == "html":
+        _error("--format html takes exactly one input; use json (JSON Lines) or text for several")
+        return EXIT_BAD_INPUT
+    return _run_batch(args.paths, args.format, args.batch_size, args.n_process)
+
+
+def _run_one(path: str, fmt: str) -> int:
+    try:
+        text = read_input(path)
+    except InputError as exc:
+        _error(str(exc))
+        return EXIT_BAD_INPUT
+    result = mlkit.analyze(text)
+    if fmt == "json":
+        out = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        out = result.to_html()
+    else:
+        out = result.to_text()
+    _write(out if out.endswith("\n") else out + "\n")
+    return EXIT_OK
+
+
+def _run_batch(paths: list[str], fmt: str, batch_size: int, n_process: int) -> int:
+    """Stream results in input order; bad inputs are reported on stderr and skipped."""
+    names: deque[str] = deque()
+    failed = False
+
+    def texts() -> Iterator[str]:
+        # A generator, so files are read only as nlp.pipe asks for them: memory stays flat.
+        nonlocal failed
+        for item in expand(paths):
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                text = read_input(item)
+            except InputError as exc:
+                failed = True
+                _error(str(exc))
+                continue
+            names.append(item)
+            yield text
+
+    for result in mlkit.analyze_many(texts(), batch_size=batch_size, n_process=n_process):
+        path = names.popleft()  # analyze_many keeps input order, so the oldest name is this result's
+        if fmt == "json":
+            _write(_json_line(result.to_dict(), path))
+        else:
+            report = result.to_text()
+            _write(f"==> {path} <==\n{report}" + ("" if report.endswith("\n") else "\n"))
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _json_line(record: dict[str, Any], path: str) -> str:
+    return json.dumps({"path": path, **record}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _write(text: str) -> None:
+    """Write UTF-8 whatever the locale says (JSON with ensure_ascii=False must be UTF-8), then flush."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        stream.write(text)
+        stream.flush()
+
+
+def _error(message: str) -> None:
+    print(f"mlkit: error: {message}", file=sys.stderr, flush=True)
+
+
+def _silence_stdout() -> None:
+    """After EPIPE, point stdout at devnull so the interpreter's final flush cannot raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (e.g. captured in a test): nothing to silence
+
+
+if __name__ == "__main__":
+    sys.exit(main())
