@@ -1,20 +1,666 @@
-"""Attribution finder (placeholder while being written)."""
+"""The attribution finder: who says what, with which verb — by rules over tokens, quotes and cues.
+
+Cues come from the cue lexicon (mlkit/data/cues.tsv) through spaCy's Matcher. For each cue the finder
+looks for the source on either side (before "said", after an inverted "said the mayor", after "according
+to"), and for the content: a quotation next to the cue, a that-clause, or the clause before a comma.
+Pronoun sources point back (`resolved_source`) to the earlier source they stand for.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from mlkit import lexicon
+from mlkit.components.quotes import Quote, find_quotes
 
 if not Doc.has_extension("mlkit_attributions"):
     Doc.set_extension("mlkit_attributions", default=None)
 
+QUOTE_MARKS = {'"', "“", "”", "„", "«", "»"}
+CLAUSE_WORDS = {
+    "that", "and", "but", "while", "because", "when", "after", "before", "which", "as", "although", "though",
+    "if", "since", "whereas", "so", "where", "until", "unless", "whether", "why", "how",
+}
+LEADING_DROP = {"but", "and", "so", "also", "meanwhile", "however", "yet", "then", "now", "still", "later"}
+AUXILIARIES = {"have", "has", "had", "did", "does", "do", "will", "would", "is", "was", "were", "are", "been",
+               "be", "had", "'s", "'ve", "'d", "not", "n't", "never", "can", "could", "should", "may", "might"}
+ADVERBS = {"also", "later", "previously", "then", "again", "repeatedly", "publicly", "privately", "once",
+           "first", "earlier", "further", "now", "still", "recently", "reportedly", "allegedly", "apparently",
+           "even", "only", "already", "just", "today", "yesterday", "too", "subsequently", "finally"}
+SOURCE_STOPS = {"on", "in", "at", "during", "last", "yesterday", "today", "this", "when", "while", "after",
+                "before", "as", "with", "via", "through", "late", "early", "earlier", "later", "from", "by",
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "and",
+                "but", "to", "about", "because", "if", "adding", "saying", "noting", "citing", "who", "which"}
+NP_BREAKERS = {"is", "are", "was", "were", "be", "been", "being", "will", "would", "can", "could", "should",
+               "may", "might", "must", "do", "does", "did", "not", "n't", "there", "here", "it's", "to", "has",
+               "have", "had", "said", "says", "told", "if", "than", "so", "very", "what", "how", "why"}
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+HEAD_CUTS = {"published", "released", "commissioned", "conducted", "of", "for", "at", "from", "in", "close", "with", "on", "to", "who", "familiar", "inside",
+             "within", "near", "involved", "briefed", "speaking", "knowledgeable", "representing", ","}
+COMMON_SOURCE_NOUNS = {
+    "police", "officials", "official", "witnesses", "witness", "sources", "source", "activists", "activist",
+    "residents", "analysts", "experts", "authorities", "investigators", "prosecutors", "doctors", "scientists",
+    "researchers", "aides", "critics", "observers", "diplomats", "spokesman", "spokeswoman", "spokesperson",
+    "officers", "rebels", "protesters", "survivors", "lawmakers", "economists", "insiders",
+}
+ANAPHORIC_STARTS = {"the", "this", "that", "these", "those"}
+PASSIVE_AUX = {"is", "was", "were", "are", "been", "be", "being", "'s"}
+AGENTLESS_VERBS = {"reported", "said", "claimed", "alleged", "assured", "told", "informed", "rumoured",
+                   "rumored", "announced", "confirmed", "understood", "believed", "thought", "estimated"}
+HEADLINE_LABELS = {"report", "reports", "exclusive", "sources", "source", "officials", "police", "witnesses",
+                   "study", "poll", "survey", "media", "analysts", "experts"}
+EVIDENCE_SOURCES = {"study", "studies", "poll", "polls", "survey", "surveys", "report", "reports", "data",
+                    "research", "analysis", "review", "investigation", "audit", "figures", "records", "evidence",
+                    "test", "tests", "census", "experiment", "trial", "paper", "researchers", "scientists"}
+DOCUMENT_NOUNS = {"statement", "report", "letter", "memo", "message", "tweet", "post", "release", "video",
+                  "document", "documents", "filing", "study", "poll", "survey", "note", "email", "speech"}
+
 
 @Language.factory("mlkit_attributions")
-def make_attribution_finder(nlp: Language, name: str) -> "AttributionFinder":
-    return AttributionFinder()
+def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
+    return AttributionFinder(nlp, name)
+
+
+@dataclass
+class _Attr:
+    cue: tuple[int, int]  # token indices [start, end)
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None  # character offsets (quotes include their marks)
+    kind: str
+    stance: str
+    explanation: str
+    resolved: tuple[int, int] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class AttributionFinder:
+    """Marks attributions into `doc.spans["attribution_cues"|"attribution_sources"|"attribution_contents"]`
+    and `doc._.mlkit_attributions` (the contract's dicts)."""
+
+    def __init__(self, nlp: Language, name: str = "mlkit_attributions") -> None:
+        self.nlp = nlp
+        self.name = name
+        self._version = -1
+        self.matcher = Matcher(nlp.vocab)
+
+    def _refresh(self) -> None:
+        if self._version == lexicon.version():
+            return
+        self.matcher = Matcher(nlp_vocab := self.nlp.vocab)
+        del nlp_vocab
+        for forms in lexicon.entries("cues"):
+            patterns = []
+            for form in forms.split("|"):
+                patterns.extend(lexicon.phrase_patterns(form.strip()))
+            self.matcher.add(f"cues::{forms}", patterns)
+        self._version = lexicon.version()
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.mlkit_attributions = []
+        self._refresh()
+        return self.set_annotations(doc, self.match(doc))
+
+    # ------------------------------------------------------------------ matching
+    def match(self, doc: Doc) -> list[_Attr]:
+        ctx = _Context(doc)
+        found: list[_Attr] = []
+        taken_cues: set[int] = set()
+        cue_matches = sorted(
+            ((s, e, self.nlp.vocab.strings[m].split("::", 1)[1]) for m, s, e in self.matcher(doc)),
+            key=lambda m: (m[0], -(m[1] - m[0])),
+        )
+        for start, end, forms in cue_matches:
+            if start in taken_cues:
+                continue
+            entry = lexicon.entries("cues").get(forms)
+            if entry is None:
+                continue
+            attr = ctx.attribution_for(start, end, entry)
+            if attr is not None:
+                found.append(attr)
+                taken_cues.update(range(attr.cue[0], attr.cue[1]))
+        found.extend(a for a in ctx.agentless() if a.cue[0] not in taken_cues)
+        found.extend(ctx.headline_labels(taken_cues))
+        found.sort(key=lambda a: a.cue)
+        _resolve_sources(doc, found)
+        return found
+
+    def set_annotations(self, doc: Doc, attrs: list[_Attr]) -> Doc:
+        cues, sources, contents, records = [], [], [], []
+        for a in attrs:
+            cue = doc[a.cue[0] : a.cue[1]]
+            cues.append(Span(doc, cue.start, cue.end, label=a.kind))
+            src = doc[a.source[0] : a.source[1]] if a.source else None
+            if src is not None:
+                sources.append(Span(doc, src.start, src.end, label=_source_type(src)))
+            con = doc.char_span(*a.content, alignment_mode="expand") if a.content else None
+            if con is not None:
+                contents.append(Span(doc, con.start, con.end, label=a.kind))
+            records.append(_record(doc, a))
+        doc.spans["attribution_cues"] = cues
+        doc.spans["attribution_sources"] = sources
+        doc.spans["attribution_contents"] = contents
+        doc._.mlkit_attributions = records
         return doc
+
+
+class _Context:
+    """Per-document lookups shared by every cue: sentences, quotes and clause boundaries."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes: list[Quote] = find_quotes(doc.text)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.sent_of = [0] * len(doc)
+        self.sent_bounds: list[tuple[int, int]] = []
+        for k, sent in enumerate(doc.sents):
+            self.sent_bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+
+    # ---- small helpers
+    def sent(self, i: int) -> tuple[int, int]:
+        return self.sent_bounds[self.sent_of[i]]
+
+    def words(self, a: int, b: int) -> list[Token]:
+        return [t for t in self.doc[a:b] if not t.is_space]
+
+    def quote_ending_at(self, char: int) -> Quote | None:
+        """A quote whose closing mark ends at or just before `char` (ignoring spaces and a comma)."""
+        k = bisect.bisect_right(self.quote_starts, char) - 1
+        while k >= 0:
+            q = self.quotes[k]
+            gap = self.text[q.end : char]
+            if q.end <= char and gap.strip(" \u00a0,") == "" and len(gap) <= 4:
+                return q
+            if q.end < char - 4:
+                return None
+            k -= 1
+        return None
+
+    def quote_starting_near(self, char: int, limit: int = 6) -> Quote | None:
+        k = bisect.bisect_left(self.quote_starts, char)
+        if k < len(self.quotes):
+            q = self.quotes[k]
+            if q.start - char <= limit and self.text[char : q.start].strip(" \u00a0,:") == "":
+                return q
+        return None
+
+    def quote_in_clause(self, i: int) -> Quote | None:
+        """A quotation later in the same sentence ("called the damage “unprecedented”")."""
+        _, s1 = self.sent(i)
+        if i >= s1:
+            return None
+        k = bisect.bisect_left(self.quote_starts, self.doc[i].idx)
+        if k < len(self.quotes) and self.quotes[k].start < self.doc[s1 - 1].idx + len(self.doc[s1 - 1].text):
+            return self.quotes[k]
+        return None
+
+    def quote_containing(self, char: int) -> Quote | None:
+        k = bisect.bisect_right(self.quote_starts, char) - 1
+        if k >= 0 and self.quotes[k].start < char < self.quotes[k].end:
+            return self.quotes[k]
+        return None
+
+    def is_boundary(self, tok: Token) -> bool:
+        t = tok.text
+        if t in {",", ";", ":", "(", ")", "—", "–", "[", "]"} or t in QUOTE_MARKS or "\n" in t:
+            return True
+        if t in {"-", "--"}:  # a dash between spaces, not the hyphen in "Al-Awsat"
+            return bool(tok.whitespace_) or (tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))
+        return tok.lower_ in CLAUSE_WORDS
+
+    # ---- sources
+    def source_before(self, cue_start: int) -> tuple[int, int] | None:
+        """The noun phrase between the last clause boundary and the cue ("an opposition activist")."""
+        s0, _ = self.sent(cue_start)
+        i = cue_start - 1
+        while i >= s0 and not self.is_boundary(self.doc[i]):
+            i -= 1
+        toks = self.words(i + 1, cue_start)
+        while toks and (toks[-1].lower_ in AUXILIARIES or toks[-1].lower_ in ADVERBS or toks[-1].lower_.endswith("ly")
+                        and toks[-1].is_lower and len(toks) > 1):
+            toks.pop()
+        while toks and toks[0].lower_ in LEADING_DROP:
+            toks.pop(0)
+        if not toks and i >= s0 and self.doc[i].text == ",":
+            return self._appositive_source(i, s0)
+        if not toks or len(toks) > 9:
+            return None
+        if any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in toks) or any(t.is_punct and t.text not in {"-", "'s", "’s", "."}
+                                                               for t in toks):
+            return None
+        if toks[-1].lower_ in {"the", "a", "an", "of"}:
+            return None
+        start, end = toks[0].i, toks[-1].i + 1
+        return self._with_appositive(start, end, i)
+
+    def _appositive_source(self, comma: int, s0: int) -> tuple[int, int] | None:
+        """"John Smith, a spokesman for the Red Cross, said": name (and description) between commas."""
+        chunks: list[list[Token]] = [[]]
+        for tok in reversed(self.doc[s0:comma]):
+            if tok.is_space:
+                continue
+            if self.is_boundary(tok):
+                if tok.text != "," or len(chunks) == 2:
+                    break
+                chunks.append([])
+                continue
+            chunks[-1].insert(0, tok)
+        desc = chunks[0]
+        name = chunks[1] if len(chunks) == 2 else []
+        if not desc or len(desc) > 9 or any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in desc):
+            return None
+        if name and len(name) <= 5 and name[0].is_title and all(t.is_title or t.is_punct for t in name):
+            return name[0].i, desc[-1].i + 1
+        if desc[0].lower_ in {"a", "an"} or not desc[0].is_title:
+            return None  # "..., a spokesman, said" with no name before it is not enough to go on
+        return desc[0].i, desc[-1].i + 1
+
+    def _with_appositive(self, start: int, end: int, boundary: int) -> tuple[int, int]:
+        """"John Smith, a spokesman for the ministry, said": take the name in front of the description."""
+        doc = self.doc
+        if boundary < 1 or doc[boundary].text != ",":
+            return start, end
+        j = boundary - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        k = j
+        while k >= 0 and (doc[k].is_title or doc[k].text in {".", "-"} or doc[k].is_upper) and not doc[k].is_space:
+            k -= 1
+        if k < j and (k < 0 or self.is_boundary(doc[k]) or doc[k].is_sent_start or doc[k].is_space):
+            if doc[start].lower_ in {"a", "an", "the"} and doc[k + 1].text not in {"According"}:
+                return k + 1, end
+        return start, end
+
+    def source_after(self, cue_end: int) -> tuple[int, int] | None:
+        """The speaker after an inverted cue: ", said the mayor." / "according to the ministry"."""
+        _, s1 = self.sent(cue_end - 1 if cue_end > 0 else 0)
+        toks: list[Token] = []
+        for tok in self.doc[cue_end:s1]:
+            if tok.is_space:
+                continue
+            if self.is_boundary(tok) or tok.text in {".", "!", "?"} or (tok.lower_ in SOURCE_STOPS and toks):
+                break
+            toks.append(tok)
+            if len(toks) > 9:
+                return None
+        while toks and (toks[-1].is_punct or toks[-1].lower_ in {"the", "a", "an"}):
+            toks.pop()
+        if not toks or any(t.lower_ in NP_BREAKERS for t in toks):
+            return None
+        return toks[0].i, toks[-1].i + 1
+
+    # ---- content
+    def clause_after(self, i: int) -> tuple[int, int] | None:
+        """From token i to the end of the sentence, stopping before ", according to" and final marks."""
+        _, s1 = self.sent(i)
+        end = s1
+        for j in range(i, s1):
+            if self.doc[j].lower_ == "according" and j > i and self.doc[j - 1].text == ",":
+                end = j - 1
+                break
+        toks = self.words(i, end)
+        while toks and (toks[-1].text in {".", "!", "?", ",", ";", ":"} or toks[-1].text in QUOTE_MARKS):
+            if toks[-1].text in QUOTE_MARKS and self.quote_containing(toks[-1].idx - 1):
+                break  # keep the closing mark of a quoted fragment: the governor called it “unprecedented.”
+            toks.pop()
+        while toks and toks[0].text in {",", ":"}:
+            toks.pop(0)
+        if not toks:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+    def phrase_after(self, i: int) -> tuple[int, int] | None:
+        """A short content up to the next boundary: "claiming responsibility - and then ..."."""
+        _, s1 = self.sent(i)
+        toks = []
+        for tok in self.doc[i:s1]:
+            if tok.is_space:
+                continue
+            if self.is_boundary(tok) or tok.text in {".", "!", "?"}:
+                break
+            toks.append(tok)
+        if not toks:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+    def clause_before(self, cue_start: int, source: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The content before ", the mayor said": from the sentence start to the comma."""
+        first = min(cue_start, source[0]) if source else cue_start
+        s0, _ = self.sent(first)
+        toks = self.words(s0, first)
+        while toks and (toks[-1].text in {",", ":", "-", "—", "–"} or toks[-1].text in QUOTE_MARKS):
+            toks.pop()
+        while toks and toks[0].text in QUOTE_MARKS:
+            toks.pop(0)
+        if len(toks) < 2:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+    def skip_object(self, i: int) -> int:
+        """After "told": skip the person told ("told reporters", "told the paper on Monday")."""
+        _, s1 = self.sent(i)
+        j = i
+        while j < s1:
+            tok = self.doc[j]
+            if tok.lower_ == "that" or tok.text in QUOTE_MARKS or tok.text in {",", ":"}:
+                return j
+            j += 1
+        return i
+
+    # ---- one cue
+    def attribution_for(self, start: int, end: int, entry: lexicon.Entry) -> _Attr | None:
+        doc = self.doc
+        flags = set(entry.guards)
+        phrase = doc[start:end].text.lower().replace("\u00a0", " ")
+        if phrase.startswith("according") or phrase == "citing":
+            return self._according_to(start, end, entry, "according_to")
+        if phrase.startswith("in a statement"):
+            return None  # a setting for another cue ("In a statement, X claimed"), not a cue alone
+        # extend the cue leftwards over auxiliaries: "have reported", "has said", "did not say"
+        cue_start = start
+        while cue_start > 0:
+            prev = doc[cue_start - 1]
+            if prev.is_space and cue_start - 2 >= 0 and doc[cue_start - 2].lower_ in AUXILIARIES:
+                cue_start -= 1
+                continue
+            if prev.lower_ in {"have", "has", "had", "'ve"}:
+                cue_start -= 1
+                continue
+            break
+        while cue_start < start and doc[cue_start].is_space:
+            cue_start += 1
+        prev_word = next((t for t in reversed(doc[: cue_start]) if not t.is_space), None)
+        if prev_word is not None and prev_word.lower_ in PASSIVE_AUX:
+            return None  # passive: handled by agentless() ("it was reported that")
+        nxt = next((t for t in doc[end:] if not t.is_space), None)
+        word = doc[end - 1].lower_
+        ing = word.endswith("ing")
+        # "claims", "reports", "warning" are also nouns: as cues they need "that", a quote or an inverted speaker
+        restricted = "noun" in flags and not word.endswith("ed") and (not ing or word in {"warning", "reporting"})
+        source = self.source_before(cue_start)
+        inverted = False
+        if source is None and prev_word is not None and (prev_word.text in {","} or prev_word.text in QUOTE_MARKS):
+            source = self.source_after(end)
+            inverted = source is not None
+        if ing and source is None:
+            source = self._subject_of_participle(cue_start)
+        if ing and source is not None and doc[source[1] - 1].lower_ in DOCUMENT_NOUNS:
+            source = self._subject_of_participle(cue_start) or source
+        # content: a quote before the source/cue, a quote after, a that-clause, or the clause after
+        content, kind = None, "indirect"
+        first = min(cue_start, source[0]) if source else cue_start
+        last = max(end, source[1]) if source else end
+        before_first = next((t for t in reversed(doc[:first]) if not t.is_space), None)
+        q_before = self.quote_ending_at(doc[first].idx)
+        q_after = self.quote_starting_near(doc[last - 1].idx + len(doc[last - 1].text) if last > 0 else 0)
+        after_that = nxt is not None and nxt.lower_ == "that"
+        if q_before is not None and (inverted or source is not None):
+            content, kind = (q_before.start, q_before.end), "direct"
+        elif after_that:
+            q = self.quote_starting_near(nxt.idx + len(nxt.text))
+            if q is not None:
+                content, kind = (q.start, q.end), "direct"
+            else:
+                content = self.clause_after(nxt.i + 1)
+        elif q_after is not None and not inverted:
+            content, kind = (q_after.start, q_after.end), "direct"
+        elif before_first is not None and before_first.text == "," and source is not None:
+            content = self.clause_before(cue_start, source)
+        elif "needs_quote" in flags:
+            q = self.quote_in_clause(end)
+            if q is None:
+                return None
+            content, kind = self.clause_after(end), "mixed"
+        elif restricted:
+            return None
+        elif "object" in flags:
+            j = self.skip_object(end)
+            if j > end and doc[j].lower_ == "that":
+                content = self.clause_after(j + 1)
+            elif j > end:
+                q = self.quote_starting_near(doc[j].idx)
+                content = (q.start, q.end) if q else self.clause_after(j)
+                kind = "direct" if q else kind
+        elif ing:
+            content = self.phrase_after(end)
+            kind = "other"
+        else:
+            content = self.clause_after(end)
+        if source is None:
+            return None
+        if "study" in flags and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]]):
+            return None  # "found"/"shows" report a finding only when a study, poll or report is the subject
+        content = self._inside_quote(start, content)
+        if kind == "indirect" and content is not None and self._has_quote_inside(content):
+            kind = "mixed"
+        if ing and kind == "indirect":
+            kind = "other"
+        return _Attr((cue_start, end), source, content, kind, entry.category, entry.explanation)
+
+    def _inside_quote(self, cue_start: int, content: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A report inside a quotation ("we were assured that ...") cannot run past the closing mark."""
+        q = self.quote_containing(self.doc[cue_start].idx)
+        if content is None or q is None or content[1] <= q.end:
+            return content
+        inner_end = q.end - 1 if q.balanced else q.end
+        trimmed = self.text[content[0] : inner_end].rstrip(" ,.\u00a0")
+        return (content[0], content[0] + len(trimmed)) if trimmed else None
+
+    def _has_quote_inside(self, content: tuple[int, int]) -> bool:
+        k = bisect.bisect_left(self.quote_starts, content[0])
+        return k < len(self.quotes) and self.quotes[k].end <= content[1]
+
+    def _subject_of_participle(self, cue_start: int) -> tuple[int, int] | None:
+        """"ISIS issued a statement claiming ..." / "She spoke on Monday, saying ...": the clause subject."""
+        s0, _ = self.sent(cue_start)
+        toks = self.words(s0, cue_start)
+        # skip a leading adverbial phrase that ends with a comma ("Following the botched raid, ISIS ...")
+        for k, t in enumerate(toks):
+            if t.text == "," and k < len(toks) - 1:
+                rest = toks[k + 1 :]
+                if rest and (rest[0].is_title or rest[0].is_upper or rest[0].lower_ in {"the", "a", "an"}):
+                    toks = rest
+                break
+        subject: list[Token] = []
+        for t in toks:
+            if t.is_punct or (t.is_lower and t.lower_ not in {"the", "a", "an", "of"} and subject
+                              and not subject[-1].lower_ in {"the", "a", "an", "of"}):
+                break
+            subject.append(t)
+        if not subject or len(subject) > 6 or subject[-1].lower_ in {"the", "a", "an", "of"}:
+            return None
+        return subject[0].i, subject[-1].i + 1
+
+    def _according_to(self, start: int, end: int, entry: lexicon.Entry, kind: str) -> _Attr | None:
+        doc = self.doc
+        source = self.source_after(end)
+        if source is None:
+            return None
+        prev_word = next((t for t in reversed(doc[:start]) if not t.is_space), None)
+        s0, _ = self.sent(start)
+        at_start = prev_word is None or start == s0 or prev_word.is_sent_start and prev_word.i == s0 or \
+            (prev_word.lower_ in LEADING_DROP and prev_word.i <= s0 + 1) or prev_word.text in QUOTE_MARKS
+        if at_start:
+            after = source[1]
+            q = self.quote_starting_near(doc[after - 1].idx + len(doc[after - 1].text))
+            content = (q.start, q.end) if q else self.clause_after(after)
+        else:
+            content = self.clause_before(start, None)
+        return _Attr((start, end), source, content, kind, entry.category, entry.explanation)
+
+    def agentless(self) -> list[_Attr]:
+        """"it was reported that ...", "we were assured that ...": a report with no one behind it."""
+        doc = self.doc
+        out = []
+        for tok in doc:
+            if tok.lower_ not in AGENTLESS_VERBS:
+                continue
+            aux = next((t for t in reversed(doc[: tok.i]) if not t.is_space), None)
+            if aux is None or aux.lower_ not in PASSIVE_AUX:
+                continue
+            nxt = next((t for t in doc[tok.i + 1 :] if not t.is_space), None)
+            if nxt is None:
+                continue
+            if nxt.lower_ == "by":  # "was reported by the BBC": an agent after all
+                src = self.source_after(nxt.i + 1)
+                if src is None:
+                    continue
+                content = self.clause_before(aux.i, None)
+                out.append(_Attr((aux.i, tok.i + 1), src, content, "indirect", "neutral",
+                                 "A passive report that names its source after \"by\"."))
+                continue
+            if nxt.lower_ != "that":
+                continue
+            content = self._inside_quote(tok.i, self.clause_after(nxt.i + 1))
+            entry = _cue_entry(tok.lower_)
+            out.append(_Attr((aux.i, tok.i + 1), None, content, "other",
+                             entry.category if entry else "neutral",
+                             "This report has no source: the sentence does not say who said it, so no one "
+                             "stands behind the claim."))
+        return out
+
+    def headline_labels(self, taken: set[int]) -> list[_Attr]:
+        """Headline conventions: "Report: ...", "Police: ..." — a label and a colon before the claim."""
+        doc = self.doc
+        out = []
+        for s0, s1 in self.sent_bounds:
+            toks = self.words(s0, s1)
+            if len(toks) < 3 or toks[1].text != ":" or toks[0].i in taken:
+                continue
+            label = toks[0]
+            if label.lower_ not in HEADLINE_LABELS:
+                continue
+            rest = toks[2:]
+            content = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
+            if label.lower_ in {"report", "reports", "exclusive"}:
+                out.append(_Attr((label.i, label.i + 1), None, content, "other", "neutral",
+                                 "\"Report:\" in a headline says the claim comes from a report, without saying "
+                                 "whose, so the headline itself does not vouch for it."))
+            else:
+                out.append(_Attr((toks[1].i, toks[1].i + 1), (label.i, label.i + 1), content, "other", "neutral",
+                                 "A headline label with a colon says who the claim comes from."))
+        return out
+
+
+def _phrase_to(tok: Token) -> bool:
+    """"to" inside a source phrase: "sources close to the team", "forces loyal to the president"."""
+    return tok.lower_ == "to" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in {
+        "close", "near", "next", "loyal", "linked", "tied", "allied", "attached", "similar", "opposed"
+    }
+
+
+def _cue_entry(word: str) -> lexicon.Entry | None:
+    for forms, entry in lexicon.entries("cues").items():
+        if word in forms.split("|"):
+            return entry
+    return None
+
+
+def _head_tokens(span: Span) -> list[Token]:
+    """The core noun phrase, before "of/for/close to ..." ("officials at the Pentagon" → "officials")."""
+    core = []
+    for k, tok in enumerate(span):
+        if k > 0 and tok.lower_ in HEAD_CUTS:
+            break
+        if not tok.is_space:
+            core.append(tok)
+    return core or [t for t in span if not t.is_space]
+
+
+def _source_type(span: Span) -> str:
+    words = [t for t in span if not t.is_space]
+    if not words:
+        return "none"
+    if len(words) == 1 and words[0].lower_ in PRONOUNS:
+        return "pronoun"
+    core = _head_tokens(span)
+    head = core[-1]
+    if head.lower_ in COMMON_SOURCE_NOUNS:
+        return "unnamed"  # "Police said", "Officials said": capitalised only because they start a sentence
+    if head.text[:1].isupper():
+        return "named"
+    return "unnamed"
+
+
+def _is_anaphoric(span: Span) -> bool:
+    words = [t for t in span if not t.is_space]
+    return bool(words) and words[0].lower_ in ANAPHORIC_STARTS and _source_type(span) == "unnamed"
+
+
+def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
+    """Point pronouns and anaphoric descriptions ("the activist", "the same source") back to a first
+    mention: the nearest earlier compatible source, followed back to its own antecedent."""
+    by_source = sorted((a for a in attrs if a.source), key=lambda a: a.source)
+    for a in by_source:
+        src = doc[a.source[0] : a.source[1]]
+        stype = _source_type(src)
+        if stype not in {"pronoun", "unnamed"} or (stype == "unnamed" and not _is_anaphoric(src)):
+            continue
+        words = [t.lower_ for t in src if not t.is_space]
+        head = _head_tokens(src)[-1].lower_
+        antecedent = None
+        for b in reversed(by_source):
+            if b.source[0] >= a.source[0]:
+                continue
+            cand = doc[b.source[0] : b.source[1]]
+            ctype = _source_type(cand)
+            cand_head = _head_tokens(cand)[-1].lower_
+            if stype == "pronoun":
+                if ctype == "pronoun" and b.resolved:
+                    antecedent = b.resolved
+                    break
+                if ctype == "pronoun":
+                    continue
+                if words[0] in {"he", "she"} and ctype == "unnamed" and (cand_head.endswith("s") or cand_head
+                                                                          in {"police", "staff", "media"}):
+                    continue
+                if words[0] == "they" and ctype == "unnamed" and not cand_head.endswith("s"):
+                    continue
+                antecedent = b.resolved or b.source
+                break
+            if "same" in words or head == "source":
+                if ctype == "named":
+                    continue
+                antecedent = b.resolved or b.source
+                break
+            if cand_head == head and not _is_anaphoric(cand):
+                antecedent = b.source
+                break
+            if cand_head == head and b.resolved:
+                antecedent = b.resolved
+                break
+        a.resolved = antecedent
+
+
+def _span_dict(doc: Doc, start: int, end: int) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": doc.text[start:end]}
+
+
+def _tok_span(doc: Doc, span: tuple[int, int] | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    first, last = doc[span[0]], doc[span[1] - 1]
+    return _span_dict(doc, first.idx, last.idx + len(last.text))
+
+
+def _record(doc: Doc, a: _Attr) -> dict[str, Any]:
+    source = _tok_span(doc, a.source)
+    source_type = _source_type(doc[a.source[0] : a.source[1]]) if a.source else "none"
+    return {
+        "cue": _tok_span(doc, a.cue),
+        "source": source,
+        "content": _span_dict(doc, *a.content) if a.content else None,
+        "kind": a.kind,
+        "source_type": source_type,
+        "resolved_source": _tok_span(doc, a.resolved),
+        "verb_stance": a.stance,
+        "explanation": a.explanation,
+    }
