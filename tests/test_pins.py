@@ -106,7 +106,9 @@ def test_installed_versions_match_pins() -> None:
 
 def test_dev_requirements_include_runtime_ones() -> None:
     text = (ROOT / "requirements-dev.txt").read_text(encoding="utf-8")
-    assert re.search(r"^-r requirements\.txt$", text, re.M), "requirements-dev.txt must include requirements.txt"
+    assert re.search(r"^-r requirements\.txt$", text, re.M), (
+        "requirements-dev.txt must include requirements.txt"
+    )
 
 
 def test_environment_takes_only_python_and_pip_from_conda() -> None:
@@ -128,7 +130,9 @@ def test_postbuild_stops_on_error_installs_kit_and_model_at_build_time() -> None
     ]
     assert commands[0] == "set -e", "the first command of postBuild must be `set -e`"
     assert any(re.search(r"pip install\b.*\s(-e\s+)?\.$", c) for c in commands), "mlkit not installed"
-    assert any("spacy download en_core_web_sm" in c for c in commands), "the model is not fetched at build time"
+    assert any("spacy download en_core_web_sm" in c for c in commands), (
+        "the model is not fetched at build time"
+    )
 
 
 def test_nothing_downloads_at_launch() -> None:

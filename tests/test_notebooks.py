@@ -1,0 +1,82 @@
+"""Every lesson runs top to bottom in a fresh kernel, the way a student's "Run All" does.
+
+Each notebook runs in a temporary copy of lessons/ with MLKIT_WORK_DIR pointing at a temporary folder,
+so a test run never writes student answers into the repository.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS_DIR = ROOT / "lessons"
+EXPECTED_LESSONS = [
+    "00_start_here.ipynb",
+    "01_article_and_page.ipynb",
+    "02_hedges.ipynb",
+    "03_who_says_so.ipynb",
+    "04_how_many_hands.ipynb",
+    "05_what_is_missing.ipynb",
+    "06_careful_reporting.ipynb",
+    "07_your_own_article.ipynb",
+    "08_reflection.ipynb",
+]
+LESSONS = sorted(LESSONS_DIR.glob("*.ipynb"))
+CELL_TIMEOUT_S = 180
+
+
+def test_every_planned_lesson_exists() -> None:
+    if not LESSONS:
+        pytest.skip("no lesson notebook is in lessons/ yet (the lessons are written in parallel)")
+    missing = [name for name in EXPECTED_LESSONS if not (LESSONS_DIR / name).exists()]
+    assert not missing, f"lessons not written yet: {missing}"
+    assert (LESSONS_DIR / "INSTRUCTOR_GUIDE.md").exists(), "lessons/INSTRUCTOR_GUIDE.md is missing"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
+def test_lesson_committed_clean_with_kernelspec(path: Path) -> None:
+    """Outputs cleared (students start from a blank page) and a kernelspec (no "Select Kernel" dialog)."""
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    dirty = [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and (c.outputs or c.execution_count is not None)
+    ]
+    assert not dirty, f"{path.name}: code cells {dirty} still have outputs or execution counts"
+    spec = nb.metadata.get("kernelspec", {})
+    assert spec.get("name") == "python3" and spec.get("language") == "python", (
+        f"{path.name}: kernelspec {spec}"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
+def test_lesson_runs_headless(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run all cells; nbclient raises CellExecutionError (with the traceback) on the first failing cell."""
+    lessons = tmp_path / "lessons"
+    shutil.copytree(LESSONS_DIR, lessons, ignore=shutil.ignore_patterns("student_work", ".ipynb_checkpoints"))
+    work = tmp_path / "work"
+    monkeypatch.setenv("MLKIT_WORK_DIR", str(work))  # the kernel inherits this process's environment
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    before = sorted(p.name for p in LESSONS_DIR.iterdir())
+
+    nb = nbformat.read(lessons / path.name, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT_S,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(lessons)}},
+    )
+    client.execute()
+
+    ran = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    assert all(c.execution_count is not None for c in ran), f"{path.name}: some code cells did not run"
+    errors = [o for c in ran for o in c.outputs if o.output_type == "error"]
+    assert not errors, [f"{e.ename}: {e.evalue}" for e in errors]
+    assert sorted(p.name for p in LESSONS_DIR.iterdir()) == before, "running a lesson wrote into lessons/"

@@ -1,0 +1,76 @@
+"""A real install works: `pip install .` into a new virtual environment, then the `mlkit` command.
+
+Catches what an editable checkout hides: data files missing from the wheel, a broken console script,
+imports that only work from the repository folder. To stay fast, the new environment gets mlkit only
+(`--no-deps`) and borrows the already-installed dependencies through a .pth file naming the project
+environment's site-packages. A plain path line in a .pth does not run that folder's own .pth files,
+so the project's editable mlkit stays invisible and the test sees only the freshly built one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "mlkit" / "data" / "article.txt"
+CONTRACT_KEYS = {"pipeline", "hedges", "boosters", "attributions", "sentences"}
+pytestmark = pytest.mark.slow
+
+
+def run(cmd: list[str], cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new venv holding a wheel-built mlkit; returns its bin/ folder."""
+    home = tmp_path_factory.mktemp("pkg")
+    env_dir = home / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    result = run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", str(ROOT)],
+        cwd=home,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=home)
+    Path(site.stdout.strip(), "project-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return env_dir / "bin"
+
+
+def test_installed_package_is_the_wheel_and_carries_its_data(installed: Path, tmp_path: Path) -> None:
+    code = (
+        "import json, mlkit; r = mlkit.analyze(mlkit.seed_article()); "
+        "print(json.dumps({'file': mlkit.__file__, 'chars': len(mlkit.seed_article()), 'hedges': len(r.hedges)}))"
+    )
+    result = run([str(installed / "python"), "-c", code], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    info = json.loads(result.stdout)
+    assert Path(info["file"]).is_relative_to(installed.parent), (
+        f"imported {info['file']}, not the installed copy"
+    )
+    assert info["chars"] == len(ARTICLE.read_text(encoding="utf-8"))
+    assert info["hedges"] > 0, "lexicon data missing from the wheel: no hedge found in the seed article"
+
+
+def test_cli_prints_contract_json(installed: Path, tmp_path: Path) -> None:
+    pytest.importorskip("mlkit.cli", reason="mlkit/cli.py (the CLI) is not written yet")
+    script = installed / "mlkit"
+    assert script.exists(), "the `mlkit` console script was not installed"
+    result = run([str(script), "analyze", str(ARTICLE), "--format", "json"], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    data = json.loads(result.stdout)
+    assert CONTRACT_KEYS <= data.keys()
+    text = ARTICLE.read_text(encoding="utf-8")
+    spans = data["hedges"] + data["boosters"] + [a["cue"] for a in data["attributions"]]
+    assert spans, "no hedge, booster or attribution found in the seed article"
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in spans), "offsets do not index the input"
