@@ -1,0 +1,218 @@
+"""Charts for the lessons, as matplotlib Figures: every bar labelled with its value, hatched as well as
+coloured (never colour alone), titled and with named axes, so a screen reader's alt text and a
+grey-scale printout both carry the same information.
+
+Figures are built with ``matplotlib.figure.Figure`` (no pyplot state), so they are safe in tests and
+show inline in Jupyter.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch
+
+# Okabe–Ito colours, each paired with a hatch so that no chart relies on colour alone.
+BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+)
+HATCHES = ("", "//", "..", "xx", "\\\\", "--")
+
+SOURCE_TYPES = ("named", "unnamed", "pronoun", "none")
+SOURCE_LABELS = {
+    "named": "named",
+    "unnamed": "unnamed",
+    "pronoun": "pronoun (he, she...)",
+    "none": "no source",
+}
+STANCES = ("neutral", "distancing", "endorsing", "other")
+KIND_COLOURS = {
+    "reader": SKY,
+    "article": BLUE,
+    "outlet": GREEN,
+    "person": ORANGE,
+    "group": PURPLE,
+    "unknown": "#FFFFFF",
+}
+
+
+def _bars(
+    ax: Any, labels: Sequence[str], values: Sequence[float], colours: Sequence[str], fmt: str = "%g"
+) -> Any:
+    bars = ax.bar(range(len(values)), values, color=colours, edgecolor="black", linewidth=1)
+    for bar, hatch in zip(bars, HATCHES, strict=False):
+        bar.set_hatch(hatch)
+    ax.set_xticks(range(len(values)), labels)
+    ax.bar_label(bars, fmt=fmt, padding=2)
+    ax.set_ylim(0, max([*values, 1]) * 1.25)
+    return bars
+
+
+def source_counts(result: Any) -> tuple[Counter[str], Counter[str]]:
+    """How many attributions per source type and per verb stance (the numbers the chart shows)."""
+    types = Counter(str(a.get("source_type") or "none") for a in result.attributions)
+    stances = Counter(str(a.get("verb_stance") or "other") for a in result.attributions)
+    return types, stances
+
+
+def source_chart(result: Any) -> Figure:
+    """Two bar charts: named versus unnamed sources, and neutral versus loaded reporting verbs."""
+    types, stances = source_counts(result)
+    fig = Figure(figsize=(9, 3.6), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    _bars(left, [SOURCE_LABELS[t] for t in SOURCE_TYPES], [types[t] for t in SOURCE_TYPES],
+          [GREEN, VERMILLION, SKY, "#BBBBBB"])  # fmt: skip
+    left.set_title("Who is the source?")
+    left.set_xlabel("kind of source")
+    left.set_ylabel("number of attributions")
+    _bars(right, list(STANCES), [stances[s] for s in STANCES], [BLUE, VERMILLION, GREEN, PURPLE])
+    right.set_title("How is it reported? (verb stance)")
+    right.set_xlabel("stance of the reporting verb")
+    right.set_ylabel("number of attributions")
+    fig.suptitle(f"Sources in this text: {len(result.attributions)} attributions")
+    return fig
+
+
+def chain_figure(chain: dict[str, Any]) -> Figure:
+    """The sourcing chain as boxes joined by arrows, from the reader back to the first witness."""
+    links = list(chain.get("links") or [])
+    n = max(len(links), 1)
+    fig = Figure(figsize=(max(6.0, 2.3 * n), 3.0), layout="constrained")
+    ax = fig.subplots()
+    ax.set_xlim(-0.6, n - 0.4)
+    ax.set_ylim(-1.2, 1.0)
+    ax.axis("off")
+    for i, link in enumerate(links):
+        kind = str(link.get("kind") or "unknown")
+        label = "\n".join(textwrap.wrap(str(link.get("label") or "?"), 16)[:3])
+        ax.text(
+            i, 0.15, label, ha="center", va="center", fontsize=9, gid="chain-node",
+            bbox={"boxstyle": "round,pad=0.4", "facecolor": KIND_COLOURS.get(kind, "#FFFFFF"),
+                  "edgecolor": "black", "linestyle": "--" if kind == "unknown" else "-", "alpha": 0.9},
+        )  # fmt: skip
+        ax.text(i, -0.75, f"({kind})", ha="center", va="center", fontsize=8, style="italic", gid="chain-kind")
+        if i + 1 < len(links):
+            ax.add_patch(
+                FancyArrowPatch((i + 0.62, 0.15), (i + 0.38, 0.15), arrowstyle="<|-", mutation_scale=14,
+                                color="black", gid="chain-arrow")
+            )  # fmt: skip
+    hands = int(chain.get("hands") or 0)
+    fig.suptitle(f"How many hands? The claim passed through {hands} before reaching you")
+    ax.set_title("reader  ←  ...  ←  first witness (read from left to right, back towards the source)",
+                 fontsize=9)  # fmt: skip
+    return fig
+
+
+def _short(text: str, width: int = 38) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= width else one_line[: width - 1] + "…"
+
+
+def headline_body_figure(hvb: dict[str, Any]) -> Figure:
+    """Horizontal bars: how certain the headline sounds against each body sentence (1 = flat fact)."""
+    sentences = list(hvb.get("sentences") or [])
+    headline = hvb.get("headline")
+    labels = ["HEADLINE: " + _short(headline["text"]) if headline else "HEADLINE: (none found)"]
+    values = [float(hvb.get("headline_certainty") or 0.0)]
+    for i, s in enumerate(sentences, start=1):
+        note = " [hedged]" if s.get("hedges") else ""
+        note += " [attributed]" if s.get("attributed") else ""
+        labels.append(f"S{i}: {_short(str(s.get('text', '')))}{note}")
+        values.append(float(s.get("certainty") or 0.0))
+    fig = Figure(figsize=(10, 1.2 + 0.42 * len(values)), layout="constrained")
+    ax = fig.subplots()
+    positions = list(range(len(values)))[::-1]
+    bars = ax.barh(positions, values, color=[VERMILLION] + [BLUE] * len(sentences), edgecolor="black")
+    bars[0].set_hatch("//")
+    ax.set_yticks(positions, labels, fontsize=8)
+    ax.bar_label(bars, fmt="%.2f", padding=3)
+    ax.set_xlim(0, 1.15)
+    ax.axvline(values[0], color="black", linestyle=":", linewidth=1)
+    ax.set_xlabel("how certain it sounds (0 = hedged or attributed, 1 = stated as plain fact)")
+    verdict = (
+        "the headline sounds more certain than the body" if hvb.get("overstated") else "no overstatement"
+    )
+    ax.set_title(f"Headline versus body: {verdict}")
+    return fig
+
+
+def text_stats(result: Any) -> dict[str, float]:
+    """Per-text numbers the compare chart and table show (densities per 100 words)."""
+    words = max(len(result.text.split()), 1)
+    types, stances = source_counts(result)
+    return {
+        "words": float(len(result.text.split())),
+        "hedges per 100 words": round(100 * len(result.hedges) / words, 1),
+        "boosters per 100 words": round(100 * len(result.boosters) / words, 1),
+        "named sources": float(types["named"]),
+        "unnamed sources": float(types["unnamed"] + types["none"]),
+        "neutral verbs": float(stances["neutral"]),
+        "loaded verbs": float(stances["distancing"] + stances["endorsing"] + stances["other"]),
+    }
+
+
+COMPARE_KEYS = (
+    "hedges per 100 words",
+    "boosters per 100 words",
+    "named sources",
+    "unnamed sources",
+    "neutral verbs",
+    "loaded verbs",
+)
+
+
+def compare_figure(ra: Any, rb: Any, labels: tuple[str, str] = ("Text A", "Text B")) -> Figure:
+    """Grouped bars of the same measures for two texts (hatched differently, values on every bar)."""
+    sa, sb = text_stats(ra), text_stats(rb)
+    fig = Figure(figsize=(10, 3.8), layout="constrained")
+    ax = fig.subplots()
+    x = list(range(len(COMPARE_KEYS)))
+    width = 0.38
+    for offset, stats, label, colour, hatch in (
+        (-width / 2, sa, labels[0], BLUE, ""),
+        (width / 2, sb, labels[1], ORANGE, "//"),
+    ):
+        bars = ax.bar([i + offset for i in x], [stats[k] for k in COMPARE_KEYS], width, label=label,
+                      color=colour, hatch=hatch, edgecolor="black")  # fmt: skip
+        ax.bar_label(bars, fmt="%g", padding=2, fontsize=8)
+    ax.set_xticks(x, ["\n".join(textwrap.wrap(k, 12)) for k in COMPARE_KEYS], fontsize=8)
+    ax.set_ylabel("count (or per 100 words)")
+    ax.set_title(f"{labels[0]} versus {labels[1]}")
+    ax.legend()
+    top = max([sa[k] for k in COMPARE_KEYS] + [sb[k] for k in COMPARE_KEYS] + [1])
+    ax.set_ylim(0, top * 1.25)
+    return fig
+
+
+def class_figure(summary: dict[str, Any]) -> Figure:
+    """For the instructor: how many students found and missed each hedge (from classroom.summarize)."""
+    hedges = summary.get("hedges") or {}
+    words = sorted(hedges, key=lambda w: (-hedges[w].get("missed", 0), w))
+    found = [hedges[w].get("found", 0) for w in words]
+    missed = [hedges[w].get("missed", 0) for w in words]
+    fig = Figure(figsize=(9, 1.6 + 0.4 * max(len(words), 1)), layout="constrained")
+    ax = fig.subplots()
+    pos = list(range(len(words)))[::-1]
+    height = 0.38
+    b1 = ax.barh([p + height / 2 for p in pos], found, height, label="found", color=GREEN, edgecolor="black")
+    b2 = ax.barh([p - height / 2 for p in pos], missed, height, label="missed", color=VERMILLION,
+                 hatch="//", edgecolor="black")  # fmt: skip
+    ax.bar_label(b1, fmt="%d", padding=2)
+    ax.bar_label(b2, fmt="%d", padding=2)
+    ax.set_yticks(pos, words)
+    ax.set_xlabel("number of students")
+    students = int(summary.get("students") or 0)
+    ax.set_title(f"What the class found and missed ({students} students)")
+    ax.legend(loc="lower right")
+    if not words:
+        ax.text(0.5, 0.5, "No hedge exercises saved yet", transform=ax.transAxes, ha="center")
+    return fig

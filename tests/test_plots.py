@@ -1,0 +1,159 @@
+"""Charts are checked for content: bar heights, tick labels, titles, node counts, hatches."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.patches import Rectangle  # noqa: E402
+
+from mlkit import classroom, plots  # noqa: E402
+from mlkit.result import Result  # noqa: E402
+
+
+def _attr(source_type: str, stance: str, start: int = 0) -> dict:
+    return {
+        "cue": {"start": start, "end": start + 1, "text": "x"},
+        "source": None,
+        "content": None,
+        "kind": "indirect",
+        "source_type": source_type,
+        "resolved_source": None,
+        "verb_stance": stance,
+        "explanation": "e",
+    }
+
+
+def _bars(ax) -> list[Rectangle]:
+    return [p for p in ax.patches if isinstance(p, Rectangle)]
+
+
+def _ticks(ax, axis: str = "x") -> list[str]:
+    labels = ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()
+    return [t.get_text() for t in labels]
+
+
+def _texts(fig) -> str:
+    parts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+    return "\n".join(parts)
+
+
+def test_source_chart_counts_types_and_stances() -> None:
+    r = Result(
+        text="x" * 10,
+        pipeline="t",
+        attributions=[
+            _attr("named", "neutral"),
+            _attr("unnamed", "distancing", 2),
+            _attr("unnamed", "neutral", 4),
+        ]
+        + [_attr("none", "other", 6)],
+    )
+    fig = plots.source_chart(r)
+    left, right = fig.axes
+    assert _ticks(left) == ["named", "unnamed", "pronoun (he, she...)", "no source"]
+    assert [b.get_height() for b in _bars(left)] == [1, 2, 0, 1]
+    assert _ticks(right) == ["neutral", "distancing", "endorsing", "other"]
+    assert [b.get_height() for b in _bars(right)] == [2, 1, 0, 1]
+    assert len({b.get_hatch() for b in _bars(left)}) == 4  # never colour alone
+    assert "Sources in this text: 4 attributions" in _texts(fig)
+    assert left.get_ylabel() == "number of attributions"
+    # value labels drawn on the bars
+    assert [t.get_text() for t in left.texts] == ["1", "2", "0", "1"]
+
+
+def test_chain_figure_has_one_node_per_link_and_counts_hands() -> None:
+    chain = {
+        "hands": 4,
+        "links": [
+            {"label": "You, the reader", "kind": "reader", "span": None, "explanation": ""},
+            {"label": "Arutz Sheva", "kind": "article", "span": None, "explanation": ""},
+            {"label": "Asharq Al-Awsat", "kind": "outlet", "span": None, "explanation": ""},
+            {"label": "Syrian activists", "kind": "group", "span": None, "explanation": ""},
+            {"label": "unknown first witness", "kind": "unknown", "span": None, "explanation": ""},
+        ],
+        "explanation": "x",
+    }
+    fig = plots.chain_figure(chain)
+    ax = fig.axes[0]
+    nodes = [t for t in ax.texts if t.get_gid() == "chain-node"]
+    assert [t.get_text().replace("\n", " ") for t in nodes] == [
+        "You, the reader",
+        "Arutz Sheva",
+        "Asharq Al-Awsat",
+        "Syrian activists",
+        "unknown first witness",
+    ]
+    assert len([p for p in ax.patches if p.get_gid() == "chain-arrow"]) == 4
+    assert "(unknown)" in [t.get_text() for t in ax.texts]
+    assert "passed through 4 before reaching you" in _texts(fig)
+
+
+def test_headline_body_figure_lists_headline_then_sentences() -> None:
+    hvb = {
+        "headline": {"start": 0, "end": 10, "text": "Leader Killed"},
+        "headline_certainty": 1.0,
+        "sentences": [
+            {"start": 12, "end": 30, "text": "He was reportedly killed.", "certainty": 0.4, "hedges": 1,
+             "attributed": False},
+            {"start": 31, "end": 60, "text": "Activists said so.", "certainty": 0.5, "hedges": 0,
+             "attributed": True},
+        ],
+        "overstated": True,
+        "explanation": "x",
+    }  # fmt: skip
+    fig = plots.headline_body_figure(hvb)
+    ax = fig.axes[0]
+    by_height = sorted(zip(ax.get_yticks(), _ticks(ax, "y"), strict=True), reverse=True)
+    assert [label for _, label in by_height] == [  # top to bottom
+        "HEADLINE: Leader Killed",
+        "S1: He was reportedly killed. [hedged]",
+        "S2: Activists said so. [attributed]",
+    ]
+    widths = sorted(round(b.get_width(), 2) for b in _bars(ax))
+    assert widths == [0.4, 0.5, 1.0]
+    assert "more certain than the body" in ax.get_title()
+
+
+def test_compare_figure_reads_both_texts() -> None:
+    ra = Result(text=" ".join(["w"] * 100), pipeline="t", hedges=[{"start": 0, "end": 1}] * 3)
+    rb = Result(text=" ".join(["w"] * 50), pipeline="t", attributions=[_attr("named", "neutral")])
+    fig = plots.compare_figure(ra, rb, labels=("Seed", "Careful"))
+    ax = fig.axes[0]
+    heights = [b.get_height() for b in _bars(ax)]
+    a_heights, b_heights = heights[:6], heights[6:12]
+    assert a_heights == [3.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    assert b_heights == [0.0, 0.0, 1.0, 0.0, 1.0, 0.0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Seed", "Careful"]
+
+
+def _answers_file(path: Path, answers: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = {"format": "mlkit-answers", "version": 1, "answers": {k: {"value": v} for k, v in answers.items()}}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def test_classroom_summary_tallies_and_plots(tmp_path: Path) -> None:
+    _answers_file(
+        tmp_path / "ana.json", {"q1": "b", "spot": {"found": ["reportedly"], "missed": ["a number of"]}}
+    )
+    ben = {"q1": "c", "spot": {"found": ["Reportedly", "a number of"], "missed": []}}
+    _answers_file(tmp_path / "ben" / "answers.json", ben)
+    (tmp_path / "broken.json").write_text("{nope", encoding="utf-8")
+    summary = classroom.summarize(tmp_path)
+    assert summary["students"] == 2
+    assert summary["unreadable"] == [str(tmp_path / "broken.json")]
+    assert summary["questions"]["q1"] == {"answered": 2, "answers": {"b": 1, "c": 1}}
+    assert summary["hedges"] == {
+        "a number of": {"found": 1, "missed": 1},
+        "reportedly": {"found": 2, "missed": 0},
+    }
+    ax = summary["figure"].axes[0]
+    assert sorted(_ticks(ax, "y")) == ["a number of", "reportedly"]
+    heights = sorted(b.get_width() for b in _bars(ax))
+    assert heights == [0, 1, 1, 2]
+    assert "(2 students)" in ax.get_title()
