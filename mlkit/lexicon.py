@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
 KINDS = ("hedges", "boosters", "cues")
 
@@ -96,28 +95,33 @@ def reset() -> None:
     _VERSION += 1
 
 
-def phrase_patterns(phrase: str) -> list[list[dict[str, Any]]]:
-    """Turn the readable phrase syntax into Matcher token patterns.
+NBSP = "\u00a0"
 
-    Space tokens (non-breaking spaces become their own tokens in spaCy) may sit between words, so
-    "according to" still matches when the words are joined by U+00A0.
+
+def phrase_variants(phrase: str) -> list[tuple[tuple[str, ...], bool]]:
+    """Expand the readable phrase syntax into plain word sequences for spaCy's PhraseMatcher.
+
+    Returns (words, needs_number) pairs: "#" may only end a phrase, and is checked after matching
+    (a number must follow). Each multi-word variant also comes with a non-breaking space between two
+    of its words, because spaCy makes U+00A0 a token of its own ("according\u00a0to").
     """
-    pattern: list[dict[str, Any]] = []
-    for word in phrase.split():
+    words = phrase.split()
+    needs_number = bool(words) and words[-1] == "#"
+    if needs_number:
+        words = words[:-1]
+    if "#" in words:
+        raise ValueError(f"lexicon phrase {phrase!r}: '#' (a number) may only come last")
+    sequences: list[tuple[str, ...]] = [()]
+    for word in words:
         optional = word.startswith("(") and word.endswith(")")
-        word = word.strip("()")
-        if pattern:
-            pattern.append({"IS_SPACE": True, "OP": "*"})
-        if word == "#":
-            pattern.append({"LOWER": {"IN": ["a", "an"]}, "OP": "?"})
-            pattern.append({"ORTH": {"IN": ["$", "£", "€"]}, "OP": "?"})
-            pattern.append({"_": {"mlkit_is_number": True}, "OP": "+"})
+        alternatives = [w for w in word.strip("()").split("|") if w]
+        grown = [seq + (alt,) for seq in sequences for alt in alternatives]
+        sequences = grown + (sequences if optional else [])
+    variants: list[tuple[tuple[str, ...], bool]] = []
+    for seq in sequences:
+        if not seq:
             continue
-        alternatives = [w for w in word.split("|") if w]
-        token: dict[str, Any] = {"LOWER": {"IN": alternatives}} if len(alternatives) > 1 else {
-            "LOWER": alternatives[0]
-        }
-        if optional:
-            token["OP"] = "?"
-        pattern.append(token)
-    return [pattern]
+        variants.append((seq, needs_number))
+        for gap in range(1, len(seq)):
+            variants.append((seq[:gap] + (NBSP,) + seq[gap:], needs_number))
+    return variants

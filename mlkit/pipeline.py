@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 import mlkit.components.attributions  # noqa: F401  (registers "mlkit_attributions")
 import mlkit.components.hedges  # noqa: F401  (registers "mlkit_hedges")
 import mlkit.components.sentences  # noqa: F401  (registers "mlkit_sentences")
+from mlkit.components.tokens import doc_text, forget_text
 from mlkit.result import Result
 
 PIPELINE_RULES = "rules"
@@ -50,12 +51,15 @@ def _check(text: object) -> str:
 
 def doc_to_result(doc: Doc, text: str) -> Result:
     """Copy the components' plain records off the Doc, sorted by start as the contract requires."""
+    forget_text(doc)
     return Result(
         text=text,
         pipeline=pipeline_name(),
         hedges=sorted(doc._.mlkit_hedges or [], key=lambda s: (s["start"], s["end"])),
         boosters=sorted(doc._.mlkit_boosters or [], key=lambda s: (s["start"], s["end"])),
-        attributions=sorted(doc._.mlkit_attributions or [], key=lambda a: (a["cue"]["start"], a["cue"]["end"])),
+        attributions=sorted(
+            doc._.mlkit_attributions or [], key=lambda a: (a["cue"]["start"], a["cue"]["end"])
+        ),
         sentences=_sentences(doc),
         doc=doc,
     )
@@ -82,4 +86,4 @@ def analyze_many(texts: Iterable[str], batch_size: int = 64, n_process: int = 1)
     checked = (_check(t) for t in texts)
     nlp = get_nlp()
     for doc in nlp.pipe(checked, batch_size=batch_size, n_process=n_process):
-        yield doc_to_result(doc, doc.text)
+        yield doc_to_result(doc, doc_text(doc))

@@ -13,53 +13,325 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from mlkit import lexicon
+from mlkit.components.lexmatch import LexiconMatcher
 from mlkit.components.quotes import Quote, find_quotes
+from mlkit.components.tokens import doc_text, next_word
+from mlkit.components.tokens import prev_word as word_before
 
 if not Doc.has_extension("mlkit_attributions"):
     Doc.set_extension("mlkit_attributions", default=None)
 
 QUOTE_MARKS = {'"', "“", "”", "„", "«", "»"}
 CLAUSE_WORDS = {
-    "that", "and", "but", "while", "because", "when", "after", "before", "which", "as", "although", "though",
-    "if", "since", "whereas", "so", "where", "until", "unless", "whether", "why", "how",
+    "that",
+    "and",
+    "but",
+    "while",
+    "because",
+    "when",
+    "after",
+    "before",
+    "which",
+    "as",
+    "although",
+    "though",
+    "if",
+    "since",
+    "whereas",
+    "so",
+    "where",
+    "until",
+    "unless",
+    "whether",
+    "why",
+    "how",
 }
 LEADING_DROP = {"but", "and", "so", "also", "meanwhile", "however", "yet", "then", "now", "still", "later"}
-AUXILIARIES = {"have", "has", "had", "did", "does", "do", "will", "would", "is", "was", "were", "are", "been",
-               "be", "had", "'s", "'ve", "'d", "not", "n't", "never", "can", "could", "should", "may", "might"}
-ADVERBS = {"also", "later", "previously", "then", "again", "repeatedly", "publicly", "privately", "once",
-           "first", "earlier", "further", "now", "still", "recently", "reportedly", "allegedly", "apparently",
-           "even", "only", "already", "just", "today", "yesterday", "too", "subsequently", "finally"}
-SOURCE_STOPS = {"on", "in", "at", "during", "last", "yesterday", "today", "this", "when", "while", "after",
-                "before", "as", "with", "via", "through", "late", "early", "earlier", "later", "from", "by",
-                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "and",
-                "but", "to", "about", "because", "if", "adding", "saying", "noting", "citing", "who", "which"}
-NP_BREAKERS = {"is", "are", "was", "were", "be", "been", "being", "will", "would", "can", "could", "should",
-               "may", "might", "must", "do", "does", "did", "not", "n't", "there", "here", "it's", "to", "has",
-               "have", "had", "said", "says", "told", "if", "than", "so", "very", "what", "how", "why"}
+AUXILIARIES = {
+    "have",
+    "has",
+    "had",
+    "did",
+    "does",
+    "do",
+    "will",
+    "would",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "be",
+    "'s",
+    "'ve",
+    "'d",
+    "not",
+    "n't",
+    "never",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+}
+ADVERBS = {
+    "also",
+    "later",
+    "previously",
+    "then",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "once",
+    "first",
+    "earlier",
+    "further",
+    "now",
+    "still",
+    "recently",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "even",
+    "only",
+    "already",
+    "just",
+    "today",
+    "yesterday",
+    "too",
+    "subsequently",
+    "finally",
+}
+SOURCE_STOPS = {
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "yesterday",
+    "today",
+    "this",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "with",
+    "via",
+    "through",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "from",
+    "by",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "that",
+    "and",
+    "but",
+    "to",
+    "about",
+    "because",
+    "if",
+    "adding",
+    "saying",
+    "noting",
+    "citing",
+    "who",
+    "which",
+}
+NP_BREAKERS = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "n't",
+    "there",
+    "here",
+    "it's",
+    "to",
+    "has",
+    "have",
+    "had",
+    "said",
+    "says",
+    "told",
+    "if",
+    "than",
+    "so",
+    "very",
+    "what",
+    "how",
+    "why",
+}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
-HEAD_CUTS = {"published", "released", "commissioned", "conducted", "of", "for", "at", "from", "in", "close", "with", "on", "to", "who", "familiar", "inside",
-             "within", "near", "involved", "briefed", "speaking", "knowledgeable", "representing", ","}
+HEAD_CUTS = {
+    "published",
+    "released",
+    "commissioned",
+    "conducted",
+    "of",
+    "for",
+    "at",
+    "from",
+    "in",
+    "close",
+    "with",
+    "on",
+    "to",
+    "who",
+    "familiar",
+    "inside",
+    "within",
+    "near",
+    "involved",
+    "briefed",
+    "speaking",
+    "knowledgeable",
+    "representing",
+    ",",
+}
 COMMON_SOURCE_NOUNS = {
-    "police", "officials", "official", "witnesses", "witness", "sources", "source", "activists", "activist",
-    "residents", "analysts", "experts", "authorities", "investigators", "prosecutors", "doctors", "scientists",
-    "researchers", "aides", "critics", "observers", "diplomats", "spokesman", "spokeswoman", "spokesperson",
-    "officers", "rebels", "protesters", "survivors", "lawmakers", "economists", "insiders",
+    "police",
+    "officials",
+    "official",
+    "witnesses",
+    "witness",
+    "sources",
+    "source",
+    "activists",
+    "activist",
+    "residents",
+    "analysts",
+    "experts",
+    "authorities",
+    "investigators",
+    "prosecutors",
+    "doctors",
+    "scientists",
+    "researchers",
+    "aides",
+    "critics",
+    "observers",
+    "diplomats",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officers",
+    "rebels",
+    "protesters",
+    "survivors",
+    "lawmakers",
+    "economists",
+    "insiders",
 }
 ANAPHORIC_STARTS = {"the", "this", "that", "these", "those"}
 PASSIVE_AUX = {"is", "was", "were", "are", "been", "be", "being", "'s"}
-AGENTLESS_VERBS = {"reported", "said", "claimed", "alleged", "assured", "told", "informed", "rumoured",
-                   "rumored", "announced", "confirmed", "understood", "believed", "thought", "estimated"}
-HEADLINE_LABELS = {"report", "reports", "exclusive", "sources", "source", "officials", "police", "witnesses",
-                   "study", "poll", "survey", "media", "analysts", "experts"}
-EVIDENCE_SOURCES = {"study", "studies", "poll", "polls", "survey", "surveys", "report", "reports", "data",
-                    "research", "analysis", "review", "investigation", "audit", "figures", "records", "evidence",
-                    "test", "tests", "census", "experiment", "trial", "paper", "researchers", "scientists"}
-DOCUMENT_NOUNS = {"statement", "report", "letter", "memo", "message", "tweet", "post", "release", "video",
-                  "document", "documents", "filing", "study", "poll", "survey", "note", "email", "speech"}
+AGENTLESS_VERBS = {
+    "reported",
+    "said",
+    "claimed",
+    "alleged",
+    "assured",
+    "told",
+    "informed",
+    "rumoured",
+    "rumored",
+    "announced",
+    "confirmed",
+    "understood",
+    "believed",
+    "thought",
+    "estimated",
+}
+HEADLINE_LABELS = {
+    "report",
+    "reports",
+    "exclusive",
+    "sources",
+    "source",
+    "officials",
+    "police",
+    "witnesses",
+    "study",
+    "poll",
+    "survey",
+    "media",
+    "analysts",
+    "experts",
+}
+EVIDENCE_SOURCES = {
+    "study",
+    "studies",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "report",
+    "reports",
+    "data",
+    "research",
+    "analysis",
+    "review",
+    "investigation",
+    "audit",
+    "figures",
+    "records",
+    "evidence",
+    "test",
+    "tests",
+    "census",
+    "experiment",
+    "trial",
+    "paper",
+    "researchers",
+    "scientists",
+}
+DOCUMENT_NOUNS = {
+    "statement",
+    "report",
+    "letter",
+    "memo",
+    "message",
+    "tweet",
+    "post",
+    "release",
+    "video",
+    "document",
+    "documents",
+    "filing",
+    "study",
+    "poll",
+    "survey",
+    "note",
+    "email",
+    "speech",
+}
 
 
 @Language.factory("mlkit_attributions")
@@ -86,23 +358,9 @@ class AttributionFinder:
     def __init__(self, nlp: Language, name: str = "mlkit_attributions") -> None:
         self.nlp = nlp
         self.name = name
-        self._version = -1
-        self.matcher = Matcher(nlp.vocab)
-
-    def _refresh(self) -> None:
-        if self._version == lexicon.version():
-            return
-        self.matcher = Matcher(nlp_vocab := self.nlp.vocab)
-        del nlp_vocab
-        for forms in lexicon.entries("cues"):
-            patterns = []
-            for form in forms.split("|"):
-                patterns.extend(lexicon.phrase_patterns(form.strip()))
-            self.matcher.add(f"cues::{forms}", patterns)
-        self._version = lexicon.version()
+        self.matcher = LexiconMatcher(nlp, ("cues",))
 
     def __call__(self, doc: Doc) -> Doc:
-        self._refresh()
         return self.set_annotations(doc, self.match(doc))
 
     # ------------------------------------------------------------------ matching
@@ -111,14 +369,10 @@ class AttributionFinder:
         found: list[_Attr] = []
         taken_cues: set[int] = set()
         cue_matches = sorted(
-            ((s, e, self.nlp.vocab.strings[m].split("::", 1)[1]) for m, s, e in self.matcher(doc)),
-            key=lambda m: (m[0], -(m[1] - m[0])),
+            ((s, e, entry) for _, entry, s, e in self.matcher(doc)), key=lambda m: (m[0], -m[1])
         )
-        for start, end, forms in cue_matches:
+        for start, end, entry in cue_matches:
             if start in taken_cues:
-                continue
-            entry = lexicon.entries("cues").get(forms)
-            if entry is None:
                 continue
             attr = ctx.attribution_for(start, end, entry)
             if attr is not None:
@@ -132,6 +386,7 @@ class AttributionFinder:
 
     def set_annotations(self, doc: Doc, attrs: list[_Attr]) -> Doc:
         cues, sources, contents, records = [], [], [], []
+        text = doc_text(doc)
         for a in attrs:
             cue = doc[a.cue[0] : a.cue[1]]
             cues.append(Span(doc, cue.start, cue.end, label=a.kind))
@@ -141,7 +396,7 @@ class AttributionFinder:
             con = doc.char_span(*a.content, alignment_mode="expand") if a.content else None
             if con is not None:
                 contents.append(Span(doc, con.start, con.end, label=a.kind))
-            records.append(_record(doc, a))
+            records.append(_record(doc, text, a))
         doc.spans["attribution_cues"] = cues
         doc.spans["attribution_sources"] = sources
         doc.spans["attribution_contents"] = contents
@@ -154,8 +409,9 @@ class _Context:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.quotes: list[Quote] = find_quotes(doc.text)
+        self.text = doc_text(doc)
+        self.lower = [t.lower_ for t in doc]
+        self.quotes: list[Quote] = find_quotes(self.text)
         self.quote_starts = [q.start for q in self.quotes]
         self.sent_of = [0] * len(doc)
         self.sent_bounds: list[tuple[int, int]] = []
@@ -224,8 +480,13 @@ class _Context:
         while i >= s0 and not self.is_boundary(self.doc[i]):
             i -= 1
         toks = self.words(i + 1, cue_start)
-        while toks and (toks[-1].lower_ in AUXILIARIES or toks[-1].lower_ in ADVERBS or toks[-1].lower_.endswith("ly")
-                        and toks[-1].is_lower and len(toks) > 1):
+        while toks and (
+            toks[-1].lower_ in AUXILIARIES
+            or toks[-1].lower_ in ADVERBS
+            or toks[-1].lower_.endswith("ly")
+            and toks[-1].is_lower
+            and len(toks) > 1
+        ):
             toks.pop()
         while toks and toks[0].lower_ in LEADING_DROP:
             toks.pop(0)
@@ -233,8 +494,9 @@ class _Context:
             return self._appositive_source(i, s0)
         if not toks or len(toks) > 9:
             return None
-        if any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in toks) or any(t.is_punct and t.text not in {"-", "'s", "’s", "."}
-                                                               for t in toks):
+        if any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in toks) or any(
+            t.is_punct and t.text not in {"-", "'s", "’s", "."} for t in toks
+        ):
             return None
         if toks[-1].lower_ in {"the", "a", "an", "of"}:
             return None
@@ -242,7 +504,7 @@ class _Context:
         return self._with_appositive(start, end, i)
 
     def _appositive_source(self, comma: int, s0: int) -> tuple[int, int] | None:
-        """"John Smith, a spokesman for the Red Cross, said": name (and description) between commas."""
+        """ "John Smith, a spokesman for the Red Cross, said": name (and description) between commas."""
         chunks: list[list[Token]] = [[]]
         for tok in reversed(self.doc[s0:comma]):
             if tok.is_space:
@@ -264,7 +526,7 @@ class _Context:
         return desc[0].i, desc[-1].i + 1
 
     def _with_appositive(self, start: int, end: int, boundary: int) -> tuple[int, int]:
-        """"John Smith, a spokesman for the ministry, said": take the name in front of the description."""
+        """ "John Smith, a spokesman for the ministry, said": take the name in front of the description."""
         doc = self.doc
         if boundary < 1 or doc[boundary].text != ",":
             return start, end
@@ -272,7 +534,11 @@ class _Context:
         while j >= 0 and doc[j].is_space:
             j -= 1
         k = j
-        while k >= 0 and (doc[k].is_title or doc[k].text in {".", "-"} or doc[k].is_upper) and not doc[k].is_space:
+        while (
+            k >= 0
+            and (doc[k].is_title or doc[k].text in {".", "-"} or doc[k].is_upper)
+            and not doc[k].is_space
+        ):
             k -= 1
         if k < j and (k < 0 or self.is_boundary(doc[k]) or doc[k].is_sent_start or doc[k].is_space):
             if doc[start].lower_ in {"a", "an", "the"} and doc[k + 1].text not in {"According"}:
@@ -377,17 +643,24 @@ class _Context:
             break
         while cue_start < start and doc[cue_start].is_space:
             cue_start += 1
-        prev_word = next((t for t in reversed(doc[: cue_start]) if not t.is_space), None)
+        prev_word = word_before(doc, cue_start)
         if prev_word is not None and prev_word.lower_ in PASSIVE_AUX:
             return None  # passive: handled by agentless() ("it was reported that")
-        nxt = next((t for t in doc[end:] if not t.is_space), None)
+        nxt = next_word(doc, end - 1)
         word = doc[end - 1].lower_
         ing = word.endswith("ing")
-        # "claims", "reports", "warning" are also nouns: as cues they need "that", a quote or an inverted speaker
-        restricted = "noun" in flags and not word.endswith("ed") and (not ing or word in {"warning", "reporting"})
+        # "claims", "reports", "warning" are also nouns: as cues they need "that", a quote or an
+        # inverted speaker
+        restricted = (
+            "noun" in flags and not word.endswith("ed") and (not ing or word in {"warning", "reporting"})
+        )
         source = self.source_before(cue_start)
         inverted = False
-        if source is None and prev_word is not None and (prev_word.text in {","} or prev_word.text in QUOTE_MARKS):
+        if (
+            source is None
+            and prev_word is not None
+            and (prev_word.text in {","} or prev_word.text in QUOTE_MARKS)
+        ):
             source = self.source_after(end)
             inverted = source is not None
         if ing and source is None:
@@ -398,7 +671,7 @@ class _Context:
         content, kind = None, "indirect"
         first = min(cue_start, source[0]) if source else cue_start
         last = max(end, source[1]) if source else end
-        before_first = next((t for t in reversed(doc[:first]) if not t.is_space), None)
+        before_first = word_before(doc, first)
         q_before = self.quote_ending_at(doc[first].idx)
         q_after = self.quote_starting_near(doc[last - 1].idx + len(doc[last - 1].text) if last > 0 else 0)
         after_that = nxt is not None and nxt.lower_ == "that"
@@ -412,7 +685,12 @@ class _Context:
                 content = self.clause_after(nxt.i + 1)
         elif q_after is not None and not inverted:
             content, kind = (q_after.start, q_after.end), "direct"
-        elif before_first is not None and before_first.text == "," and source is not None:
+        elif (
+            before_first is not None
+            and before_first.text == ","
+            and source is not None
+            and self._ends_clause(last)
+        ):
             content = self.clause_before(cue_start, source)
         elif "needs_quote" in flags:
             q = self.quote_in_clause(end)
@@ -445,6 +723,12 @@ class _Context:
             kind = "other"
         return _Attr((cue_start, end), source, content, kind, entry.category, entry.explanation)
 
+    def _ends_clause(self, last: int) -> bool:
+        """Nothing but a short tail ("on Monday", "in a statement") follows the cue and its speaker."""
+        _, s1 = self.sent(max(last - 1, 0))
+        tail = [t for t in self.words(last, s1) if not t.is_punct]
+        return len(tail) <= 4
+
     def _inside_quote(self, cue_start: int, content: tuple[int, int] | None) -> tuple[int, int] | None:
         """A report inside a quotation ("we were assured that ...") cannot run past the closing mark."""
         q = self.quote_containing(self.doc[cue_start].idx)
@@ -459,7 +743,7 @@ class _Context:
         return k < len(self.quotes) and self.quotes[k].end <= content[1]
 
     def _subject_of_participle(self, cue_start: int) -> tuple[int, int] | None:
-        """"ISIS issued a statement claiming ..." / "She spoke on Monday, saying ...": the clause subject."""
+        """ "ISIS issued a statement claiming ..." / "She spoke on Monday, saying ...": the clause subject."""
         s0, _ = self.sent(cue_start)
         toks = self.words(s0, cue_start)
         # skip a leading adverbial phrase that ends with a comma ("Following the botched raid, ISIS ...")
@@ -471,8 +755,12 @@ class _Context:
                 break
         subject: list[Token] = []
         for t in toks:
-            if t.is_punct or (t.is_lower and t.lower_ not in {"the", "a", "an", "of"} and subject
-                              and not subject[-1].lower_ in {"the", "a", "an", "of"}):
+            if t.is_punct or (
+                t.is_lower
+                and t.lower_ not in {"the", "a", "an", "of"}
+                and subject
+                and subject[-1].lower_ not in {"the", "a", "an", "of"}
+            ):
                 break
             subject.append(t)
         if not subject or len(subject) > 6 or subject[-1].lower_ in {"the", "a", "an", "of"}:
@@ -484,10 +772,16 @@ class _Context:
         source = self.source_after(end)
         if source is None:
             return None
-        prev_word = next((t for t in reversed(doc[:start]) if not t.is_space), None)
+        prev_word = word_before(doc, start)
         s0, _ = self.sent(start)
-        at_start = prev_word is None or start == s0 or prev_word.is_sent_start and prev_word.i == s0 or \
-            (prev_word.lower_ in LEADING_DROP and prev_word.i <= s0 + 1) or prev_word.text in QUOTE_MARKS
+        at_start = (
+            prev_word is None
+            or start == s0
+            or prev_word.is_sent_start
+            and prev_word.i == s0
+            or (prev_word.lower_ in LEADING_DROP and prev_word.i <= s0 + 1)
+            or prev_word.text in QUOTE_MARKS
+        )
         if at_start:
             after = source[1]
             q = self.quote_starting_near(doc[after - 1].idx + len(doc[after - 1].text))
@@ -497,16 +791,17 @@ class _Context:
         return _Attr((start, end), source, content, kind, entry.category, entry.explanation)
 
     def agentless(self) -> list[_Attr]:
-        """"it was reported that ...", "we were assured that ...": a report with no one behind it."""
+        """ "it was reported that ...", "we were assured that ...": a report with no one behind it."""
         doc = self.doc
         out = []
-        for tok in doc:
-            if tok.lower_ not in AGENTLESS_VERBS:
+        for i, lower in enumerate(self.lower):
+            if lower not in AGENTLESS_VERBS:
                 continue
-            aux = next((t for t in reversed(doc[: tok.i]) if not t.is_space), None)
+            tok = doc[i]
+            aux = word_before(doc, tok.i)
             if aux is None or aux.lower_ not in PASSIVE_AUX:
                 continue
-            nxt = next((t for t in doc[tok.i + 1 :] if not t.is_space), None)
+            nxt = next_word(doc, tok.i)
             if nxt is None:
                 continue
             if nxt.lower_ == "by":  # "was reported by the BBC": an agent after all
@@ -514,22 +809,36 @@ class _Context:
                 if src is None:
                     continue
                 content = self.clause_before(aux.i, None)
-                out.append(_Attr((aux.i, tok.i + 1), src, content, "indirect", "neutral",
-                                 "A passive report that names its source after \"by\"."))
+                out.append(
+                    _Attr(
+                        (aux.i, tok.i + 1),
+                        src,
+                        content,
+                        "indirect",
+                        "neutral",
+                        'A passive report that names its source after "by".',
+                    )
+                )
                 continue
             if nxt.lower_ != "that":
                 continue
             content = self._inside_quote(tok.i, self.clause_after(nxt.i + 1))
             entry = _cue_entry(tok.lower_)
-            out.append(_Attr((aux.i, tok.i + 1), None, content, "other",
-                             entry.category if entry else "neutral",
-                             "This report has no source: the sentence does not say who said it, so no one "
-                             "stands behind the claim."))
+            out.append(
+                _Attr(
+                    (aux.i, tok.i + 1),
+                    None,
+                    content,
+                    "other",
+                    entry.category if entry else "neutral",
+                    "This report has no source: the sentence does not say who said it, so no one "
+                    "stands behind the claim.",
+                )
+            )
         return out
 
     def headline_labels(self, taken: set[int]) -> list[_Attr]:
         """Headline conventions: "Report: ...", "Police: ..." — a label and a colon before the claim."""
-        doc = self.doc
         out = []
         for s0, s1 in self.sent_bounds:
             toks = self.words(s0, s1)
@@ -541,20 +850,39 @@ class _Context:
             rest = toks[2:]
             content = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
             if label.lower_ in {"report", "reports", "exclusive"}:
-                out.append(_Attr((label.i, label.i + 1), None, content, "other", "neutral",
-                                 "\"Report:\" in a headline says the claim comes from a report, without saying "
-                                 "whose, so the headline itself does not vouch for it."))
+                out.append(
+                    _Attr(
+                        (label.i, label.i + 1),
+                        None,
+                        content,
+                        "other",
+                        "neutral",
+                        '"Report:" in a headline says the claim comes from a report, without saying '
+                        "whose, so the headline itself does not vouch for it.",
+                    )
+                )
             else:
-                out.append(_Attr((toks[1].i, toks[1].i + 1), (label.i, label.i + 1), content, "other", "neutral",
-                                 "A headline label with a colon says who the claim comes from."))
+                out.append(
+                    _Attr(
+                        (toks[1].i, toks[1].i + 1),
+                        (label.i, label.i + 1),
+                        content,
+                        "other",
+                        "neutral",
+                        "A headline label with a colon says who the claim comes from.",
+                    )
+                )
         return out
 
 
 def _phrase_to(tok: Token) -> bool:
-    """"to" inside a source phrase: "sources close to the team", "forces loyal to the president"."""
-    return tok.lower_ == "to" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in {
-        "close", "near", "next", "loyal", "linked", "tied", "allied", "attached", "similar", "opposed"
-    }
+    """ "to" inside a source phrase: "sources close to the team", "forces loyal to the president"."""
+    return (
+        tok.lower_ == "to"
+        and tok.i > 0
+        and tok.doc[tok.i - 1].lower_
+        in {"close", "near", "next", "loyal", "linked", "tied", "allied", "attached", "similar", "opposed"}
+    )
 
 
 def _cue_entry(word: str) -> lexicon.Entry | None:
@@ -619,8 +947,11 @@ def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
                     break
                 if ctype == "pronoun":
                     continue
-                if words[0] in {"he", "she"} and ctype == "unnamed" and (cand_head.endswith("s") or cand_head
-                                                                          in {"police", "staff", "media"}):
+                if (
+                    words[0] in {"he", "she"}
+                    and ctype == "unnamed"
+                    and (cand_head.endswith("s") or cand_head in {"police", "staff", "media"})
+                ):
                     continue
                 if words[0] == "they" and ctype == "unnamed" and not cand_head.endswith("s"):
                     continue
@@ -640,27 +971,27 @@ def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
         a.resolved = antecedent
 
 
-def _span_dict(doc: Doc, start: int, end: int) -> dict[str, Any]:
-    return {"start": start, "end": end, "text": doc.text[start:end]}
+def _span_dict(text: str, start: int, end: int) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": text[start:end]}
 
 
-def _tok_span(doc: Doc, span: tuple[int, int] | None) -> dict[str, Any] | None:
+def _tok_span(doc: Doc, text: str, span: tuple[int, int] | None) -> dict[str, Any] | None:
     if span is None:
         return None
     first, last = doc[span[0]], doc[span[1] - 1]
-    return _span_dict(doc, first.idx, last.idx + len(last.text))
+    return _span_dict(text, first.idx, last.idx + len(last.text))
 
 
-def _record(doc: Doc, a: _Attr) -> dict[str, Any]:
-    source = _tok_span(doc, a.source)
+def _record(doc: Doc, text: str, a: _Attr) -> dict[str, Any]:
+    source = _tok_span(doc, text, a.source)
     source_type = _source_type(doc[a.source[0] : a.source[1]]) if a.source else "none"
     return {
-        "cue": _tok_span(doc, a.cue),
+        "cue": _tok_span(doc, text, a.cue),
         "source": source,
-        "content": _span_dict(doc, *a.content) if a.content else None,
+        "content": _span_dict(text, *a.content) if a.content else None,
         "kind": a.kind,
         "source_type": source_type,
-        "resolved_source": _tok_span(doc, a.resolved),
+        "resolved_source": _tok_span(doc, text, a.resolved),
         "verb_stance": a.stance,
         "explanation": a.explanation,
     }

@@ -10,62 +10,146 @@ from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from mlkit import lexicon
+from mlkit.components.lexmatch import LexiconMatcher
+from mlkit.components.tokens import doc_text, next_word, prev_word
 
 DETERMINERS = {
-    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my", "your",
-    "whose", "any", "every", "each", "no",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "my",
+    "your",
+    "whose",
+    "any",
+    "every",
+    "each",
+    "no",
 }
 EVIDENCE_NOUNS = {
-    "evidence", "data", "study", "studies", "research", "report", "reports", "poll", "polls", "results",
-    "findings", "figures", "records", "documents", "analysis", "survey", "surveys", "signs", "this", "it",
-    "which", "footage", "images", "video", "tests", "statistics", "numbers", "estimates", "reporting",
+    "evidence",
+    "data",
+    "study",
+    "studies",
+    "research",
+    "report",
+    "reports",
+    "poll",
+    "polls",
+    "results",
+    "findings",
+    "figures",
+    "records",
+    "documents",
+    "analysis",
+    "survey",
+    "surveys",
+    "signs",
+    "this",
+    "it",
+    "which",
+    "footage",
+    "images",
+    "video",
+    "tests",
+    "statistics",
+    "numbers",
+    "estimates",
+    "reporting",
 }
 ABILITY_VERBS = {
-    "see", "hear", "feel", "smell", "say", "tell", "speak", "read", "write", "swim", "walk", "run", "afford",
-    "remember", "understand", "recall", "imagine", "believe", "only", "barely", "hardly", "no", "not", "n't",
-    "never", "still", "finally", "easily", "do", "get",
+    "see",
+    "hear",
+    "feel",
+    "smell",
+    "say",
+    "tell",
+    "speak",
+    "read",
+    "write",
+    "swim",
+    "walk",
+    "run",
+    "afford",
+    "remember",
+    "understand",
+    "recall",
+    "imagine",
+    "believe",
+    "only",
+    "barely",
+    "hardly",
+    "no",
+    "not",
+    "n't",
+    "never",
+    "still",
+    "finally",
+    "easily",
+    "do",
+    "get",
 }
 RISE_VERBS = {
-    "rose", "risen", "rise", "rises", "rising", "climbed", "climb", "climbs", "jumped", "jump", "increased",
-    "increase", "grew", "grow", "soared", "went", "gone", "surged", "raised", "bumped", "moved", "added",
-    "spiked", "swelled",
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "climbed",
+    "climb",
+    "climbs",
+    "jumped",
+    "jump",
+    "increased",
+    "increase",
+    "grew",
+    "grow",
+    "soared",
+    "went",
+    "gone",
+    "surged",
+    "raised",
+    "bumped",
+    "moved",
+    "added",
+    "spiked",
+    "swelled",
 }
-IDIOMS_BEFORE_POSSIBLE = {"as", "everything", "whenever", "wherever", "where", "if", "made", "make", "makes", "all"}
+IDIOMS_BEFORE_POSSIBLE = {
+    "as",
+    "everything",
+    "whenever",
+    "wherever",
+    "where",
+    "if",
+    "made",
+    "make",
+    "makes",
+    "all",
+}
 NEGATIONS = {"not", "n't", "never", "un", "unable", "yet"}
 
-if not Token.has_extension("mlkit_is_number"):
-    Token.set_extension(
-        "mlkit_is_number", getter=lambda t: t.like_num or t.lower_ in lexicon.NUMBER_WORDS
-    )
 for _name in ("mlkit_hedges", "mlkit_boosters"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
-def _next_word(doc: Doc, i: int) -> Token | None:
-    """The first non-space token after index i (non-breaking spaces are tokens of their own)."""
-    for tok in doc[i + 1 :]:
-        if not tok.is_space:
-            return tok
-    return None
-
-
-def _prev_word(doc: Doc, i: int) -> Token | None:
-    for j in range(i - 1, -1, -1):
-        if not doc[j].is_space:
-            return doc[j]
-    return None
-
-
 def _modal(span: Span) -> bool:
     """Epistemic may/might/could only: not the month, not a name, not ability or permission."""
     doc, tok = span.doc, span[0]
-    nxt, prev = _next_word(doc, tok.i), _prev_word(doc, tok.i)
+    nxt, prev = next_word(doc, tok.i), prev_word(doc, tok.i)
     if tok.text == "May" and not tok.is_sent_start:
         return False  # "in May", "Theresa May"
     if nxt is None or nxt.is_punct or nxt.like_num or nxt.text[:1].isupper():
@@ -80,33 +164,38 @@ def _modal(span: Span) -> bool:
 
 
 def _adjective_use(span: Span) -> bool:
-    """"the alleged attacker" is a hedge; "police alleged that ..." is an attribution cue instead."""
-    prev, nxt = _prev_word(span.doc, span.start), _next_word(span.doc, span.end - 1)
+    """ "the alleged attacker" is a hedge; "police alleged that ..." is an attribution cue instead."""
+    prev, nxt = prev_word(span.doc, span.start), next_word(span.doc, span.end - 1)
     if prev is not None and prev.lower_ in DETERMINERS:
         return True
-    return (prev is None or prev.is_punct) and nxt is not None and nxt.is_lower and nxt.lower_ not in {"that", "to"}
+    return (
+        (prev is None or prev.is_punct)
+        and nxt is not None
+        and nxt.is_lower
+        and nxt.lower_ not in {"that", "to"}
+    )
 
 
 def _epistemic_suggest(span: Span) -> bool:
-    """"Evidence suggests ..." / "suggests that" hedge; "he suggested a compromise" is a proposal."""
-    prev, nxt = _prev_word(span.doc, span.start), _next_word(span.doc, span.end - 1)
+    """ "Evidence suggests ..." / "suggests that" hedge; "he suggested a compromise" is a proposal."""
+    prev, nxt = prev_word(span.doc, span.start), next_word(span.doc, span.end - 1)
     return (nxt is not None and nxt.lower_ == "that") or (prev is not None and prev.lower_ in EVIDENCE_NOUNS)
 
 
 def _not_idiom(span: Span) -> bool:
-    """"as soon as possible", "everything possible" say nothing about how likely a claim is."""
-    prev = _prev_word(span.doc, span.start)
+    """ "as soon as possible", "everything possible" say nothing about how likely a claim is."""
+    prev = prev_word(span.doc, span.start)
     return prev is None or prev.lower_ not in IDIOMS_BEFORE_POSSIBLE
 
 
 def _not_rise(span: Span) -> bool:
-    """"rose up to 30" reports a change, not an estimate."""
-    prev = _prev_word(span.doc, span.start)
+    """ "rose up to 30" reports a change, not an estimate."""
+    prev = prev_word(span.doc, span.start)
     return prev is None or prev.lower_ not in RISE_VERBS
 
 
 def _not_negated(span: Span) -> bool:
-    """"has not been confirmed" is the opposite of a booster (and a hedge of its own)."""
+    """ "has not been confirmed" is the opposite of a booster (and a hedge of its own)."""
     window = span.doc[max(0, span.start - 3) : span.start]
     return not any(t.lower_ in NEGATIONS for t in window)
 
@@ -132,34 +221,16 @@ class HedgeRuler:
     def __init__(self, nlp: Language, name: str = "mlkit_hedges") -> None:
         self.nlp = nlp
         self.name = name
-        self._version = -1
-        self.matcher = Matcher(nlp.vocab)
-
-    def _refresh(self) -> None:
-        """Rebuild the matcher when a lesson has edited a lexicon since the last call."""
-        if self._version == lexicon.version():
-            return
-        self.matcher = Matcher(self.nlp.vocab)
-        for kind in ("hedges", "boosters"):
-            for phrase in lexicon.entries(kind):
-                self.matcher.add(f"{kind}::{phrase}", lexicon.phrase_patterns(phrase))
-        self._version = lexicon.version()
+        self.matcher = LexiconMatcher(nlp, ("hedges", "boosters"))
 
     def __call__(self, doc: Doc) -> Doc:
-        self._refresh()
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Span]:
         """Every lexicon match that passes its guards, longest first where they overlap."""
         kept = []
-        for match_id, start, end in self.matcher(doc):
-            kind, phrase = self.nlp.vocab.strings[match_id].split("::", 1)
-            entry = lexicon.entries(kind).get(phrase)
-            if entry is None:
-                continue
-            while end > start and doc[end - 1].is_space:
-                end -= 1
-            span = Span(doc, start, end, label=entry.category, span_id=f"{kind}::{phrase}")
+        for kind, entry, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label=entry.category, span_id=f"{kind}::{entry.phrase}")
             if all(GUARDS[g](span) for g in entry.guards if g in GUARDS):
                 kept.append(span)
         return filter_spans(kept)
@@ -169,18 +240,19 @@ class HedgeRuler:
         boosters = [s for s in spans if s.id_.startswith("boosters::")]
         doc.spans["hedges"] = hedges
         doc.spans["boosters"] = boosters
-        doc._.mlkit_hedges = [_record(s) for s in hedges]
-        doc._.mlkit_boosters = [_record(s) for s in boosters]
+        text = doc_text(doc)
+        doc._.mlkit_hedges = [_record(s, text) for s in hedges]
+        doc._.mlkit_boosters = [_record(s, text) for s in boosters]
         return doc
 
 
-def _record(span: Span) -> dict[str, Any]:
+def _record(span: Span, text: str) -> dict[str, Any]:
     kind, phrase = span.id_.split("::", 1)
     entry = lexicon.entries(kind)[phrase]
     return {
         "start": span.start_char,
         "end": span.end_char,
-        "text": span.doc.text[span.start_char : span.end_char],
+        "text": text[span.start_char : span.end_char],
         "category": entry.category,
         "explanation": entry.explanation,
         "phrase": entry.phrase,

@@ -1,0 +1,80 @@
+"""Match lexicon entries in a Doc with spaCy's PhraseMatcher (fast: hash look-ups, not a scan per pattern).
+
+Shared by the hedge ruler and the attribution finder; rebuilt when a lesson edits a lexicon.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from mlkit import lexicon
+
+CURRENCY = {"$", "£", "€"}
+
+
+def is_number(lower: str) -> bool:
+    """Digits ("30", "3,000", "2.5") or a number word ("thirty", "dozen")."""
+    stripped = lower.replace(",", "").replace(".", "", 1)
+    return stripped.isdigit() or lower in lexicon.NUMBER_WORDS
+
+
+class LexiconMatcher:
+    """Finds every entry of the given lexicons: (kind, entry, start token, end token), overlaps included."""
+
+    def __init__(self, nlp: Language, kinds: tuple[str, ...]) -> None:
+        self.nlp = nlp
+        self.kinds = kinds
+        self._version = -1
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._needs_number: set[str] = set()
+
+    def _refresh(self) -> None:
+        if self._version == lexicon.version():
+            return
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._needs_number = set()
+        for kind in self.kinds:
+            for key in lexicon.entries(kind):
+                forms = key.split("|") if kind == "cues" else [key]
+                docs = []
+                for form in forms:
+                    for words, needs_number in lexicon.phrase_variants(form.strip()):
+                        docs.append(Doc(self.nlp.vocab, words=list(words), spaces=[False] * len(words)))
+                        if needs_number:
+                            self._needs_number.add(f"{kind}::{key}")
+                self.matcher.add(f"{kind}::{key}", docs)
+        self._version = lexicon.version()
+
+    def __call__(self, doc: Doc) -> list[tuple[str, lexicon.Entry, int, int]]:
+        self._refresh()
+        strings = self.nlp.vocab.strings
+        out = []
+        for match_id, start, end in self.matcher(doc):
+            label = strings[match_id]
+            kind, key = label.split("::", 1)
+            entry = lexicon.entries(kind).get(key)
+            if entry is None:
+                continue
+            if label in self._needs_number:
+                end = _number_end(doc, end)
+                if end < 0:
+                    continue
+            out.append((kind, entry, start, end))
+        return out
+
+
+def _number_end(doc: Doc, i: int) -> int:
+    """Where a number that starts at token i ends ("a dozen", "$3 million"), or -1 when none starts there."""
+    n = len(doc)
+    while i < n and doc[i].is_space:
+        i += 1
+    if i < n and doc[i].lower_ in {"a", "an"}:
+        i += 1
+    if i < n and doc[i].text in CURRENCY:
+        i += 1
+    start = i
+    while i < n and is_number(doc[i].lower_):
+        i += 1
+    return i if i > start else -1
