@@ -24,7 +24,7 @@ from mlkit.components.tokens import prev_word as word_before
 if not Doc.has_extension("mlkit_attributions"):
     Doc.set_extension("mlkit_attributions", default=None)
 
-QUOTE_MARKS = {'"', "“", "”", "„", "«", "»"}
+QUOTE_MARKS = {'"', "“", "”", "„", "«", "»", "''", "``"}
 CLAUSE_WORDS = {
     "that",
     "and",
@@ -503,8 +503,9 @@ class _Context:
         start, end = toks[0].i, toks[-1].i + 1
         return self._with_appositive(start, end, i)
 
-    def _appositive_source(self, comma: int, s0: int) -> tuple[int, int] | None:
-        """ "John Smith, a spokesman for the Red Cross, said": name (and description) between commas."""
+    def _appositive_source(self, comma: int, s0: int, desc_only: bool = False) -> tuple[int, int] | None:
+        """ "John Smith, a spokesman for the Red Cross, said": name (and description) between commas;
+        "Cruz, who has proposed ..., said": the name before a relative clause."""
         chunks: list[list[Token]] = [[]]
         for tok in reversed(self.doc[s0:comma]):
             if tok.is_space:
@@ -517,11 +518,15 @@ class _Context:
             chunks[-1].insert(0, tok)
         desc = chunks[0]
         name = chunks[1] if len(chunks) == 2 else []
+        if desc and desc[0].lower_ in {"who", "which", "whose"}:
+            if name and len(name) <= 6 and (name[0].is_title or name[0].lower_ in {"the", "a", "an"}):
+                return name[0].i, name[-1].i + 1
+            return None
         if not desc or len(desc) > 9 or any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in desc):
             return None
         if name and len(name) <= 5 and name[0].is_title and all(t.is_title or t.is_punct for t in name):
             return name[0].i, desc[-1].i + 1
-        if desc[0].lower_ in {"a", "an"} or not desc[0].is_title:
+        if not desc_only or desc[0].lower_ in {"a", "an"} or not desc[0].is_title:
             return None  # "..., a spokesman, said" with no name before it is not enough to go on
         return desc[0].i, desc[-1].i + 1
 
@@ -552,7 +557,7 @@ class _Context:
         for tok in self.doc[cue_end:s1]:
             if tok.is_space:
                 continue
-            if self.is_boundary(tok) or tok.text in {".", "!", "?"} or (tok.lower_ in SOURCE_STOPS and toks):
+            if self.is_boundary(tok) or tok.text in {".", "!", "?"} or tok.lower_ in SOURCE_STOPS:
                 break
             toks.append(tok)
             if len(toks) > 9:
@@ -663,6 +668,8 @@ class _Context:
         ):
             source = self.source_after(end)
             inverted = source is not None
+            if source is None and prev_word.text == ",":
+                source = self._appositive_source(prev_word.i, self.sent(cue_start)[0], desc_only=True)
         if ing and source is None:
             source = self._subject_of_participle(cue_start)
         if ing and source is not None and doc[source[1] - 1].lower_ in DOCUMENT_NOUNS:
@@ -716,6 +723,8 @@ class _Context:
             return None
         if "study" in flags and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]]):
             return None  # "found"/"shows" report a finding only when a study, poll or report is the subject
+        if "content_before" in flags and kind != "direct" and not (before_first and before_first.text == ","):
+            return None  # "continued" reports speech only after a quotation or a reported clause
         content = self._inside_quote(start, content)
         if kind == "indirect" and content is not None and self._has_quote_inside(content):
             kind = "mixed"

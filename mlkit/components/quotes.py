@@ -20,10 +20,6 @@ class Quote:
     balanced: bool
     mixed: bool  # opened and closed with different kinds of mark
 
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.balanced else self.end
-
 
 def find_quotes(text: str) -> list[Quote]:
     """All quotations in `text`, sorted by start; linear in the length of the text."""
@@ -38,14 +34,24 @@ def find_quotes(text: str) -> list[Quote]:
 def _scan_line(line: str, offset: int, out: list[Quote]) -> None:
     open_at = -1
     open_mark = ""
-    for i, ch in enumerate(line):
-        if ch in OPENERS or (ch == STRAIGHT and open_at < 0 and _opens(line, i)):
+    i = 0
+    n = len(line)
+    while i < n:
+        ch = line[i]
+        width = 1
+        if ch in "'`" and i + 1 < n and line[i + 1] == ch:
+            ch, width = STRAIGHT, 2  # typewriter doubles: ''quoted'' and ``quoted'' (wire and NYT copy)
+        elif ch == "'" or ch == "`":
+            i += 1
+            continue
+        if ch in OPENERS or (ch == STRAIGHT and open_at < 0 and _opens(line, i + width - 1)):
             if open_at < 0:
                 open_at, open_mark = i, ch
         elif (ch in CLOSERS or ch == STRAIGHT) and open_at >= 0:
             mixed = (open_mark == STRAIGHT) != (ch == STRAIGHT)
-            out.append(Quote(offset + open_at, offset + i + 1, True, mixed))
+            out.append(Quote(offset + open_at, offset + i + width, True, mixed))
             open_at = -1
+        i += width
     if open_at >= 0:
         end = len(line.rstrip())
         if end > open_at + 1:
