@@ -37,15 +37,24 @@ class AnnotationError(ValueError):
     """A reference that does not pick out exactly the intended string."""
 
 
+def _bounded(text: str, start: int, end: int) -> bool:
+    """True unless the match starts or ends inside a word ("it" in "within" is not "it")."""
+    inside_left = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+    inside_right = end < len(text) and text[end].isalnum() and text[end - 1].isalnum()
+    return not (inside_left or inside_right)
+
+
 def _find(text: str, phrase: str, occurrence: int, after: int = 0) -> int:
-    """Start of the ``occurrence``-th (0-based) ``phrase`` at or after ``after``."""
+    """Start of the ``occurrence``-th (0-based) whole-word ``phrase`` at or after ``after``."""
     if not phrase:
         raise AnnotationError("empty phrase")
-    pos = after - 1
-    for _ in range(occurrence + 1):
+    pos, seen = after - 1, -1
+    while seen < occurrence:
         pos = text.find(phrase, pos + 1)
         if pos < 0:
             raise AnnotationError(f"{phrase!r} occurrence {occurrence} not found after {after}")
+        if _bounded(text, pos, pos + len(phrase)):
+            seen += 1
     return pos
 
 
