@@ -23,11 +23,20 @@ PIPELINE_RULES = "rules"
 COMPONENTS = ("mlkit_sentences", "mlkit_hedges", "mlkit_attributions")
 
 
+SENTENCE_SETTERS = {"parser", "senter", "sentencizer"}
+
+
 def add_components(nlp: Language) -> Language:
-    """Add the kit's components to any English `nlp` (yours included), skipping ones already there."""
+    """Add the kit's components to any English `nlp` (yours included), skipping ones already there.
+
+    A pipeline that already splits sentences (a trained parser or senter) keeps its own boundaries.
+    """
     for name in COMPONENTS:
-        if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+        if name in nlp.pipe_names:
+            continue
+        if name == "mlkit_sentences" and SENTENCE_SETTERS & set(nlp.pipe_names):
+            continue
+        nlp.add_pipe(name)
     return nlp
 
 

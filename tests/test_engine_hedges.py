@@ -1,0 +1,101 @@
+"""Hedges and boosters: each category of ANNOTATION.md found, and each listed trap avoided.
+
+Expected spans are written by hand from ANNOTATION.md, not copied from the engine's output.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import mlkit
+
+
+def hedge_texts(text: str) -> list[tuple[str, str]]:
+    return [(h["text"], h["category"]) for h in mlkit.analyze(text).hedges]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The commander was reportedly killed.", [("reportedly", "evidential")]),
+        ("The alleged attacker fled.", [("alleged", "evidential")]),
+        ("Rumours spread quickly.", [("Rumours", "evidential")]),
+        ("The storm may hit the coast.", [("may", "modal")]),
+        ("He might resign.", [("might", "modal")]),
+        ("The bridge could collapse.", [("could", "modal")]),
+        ("She may have left early.", [("may have", "modal")]),
+        ("The virus appears to spread in water.", [("appears to", "epistemic_verb")]),
+        ("Evidence suggests a link.", [("suggests", "epistemic_verb")]),
+        ("He is thought to be in hiding.", [("is thought to", "epistemic_verb")]),
+        ("A deal is possible.", [("possible", "epistemic_adjective_adverb")]),
+        ("It will probably rain.", [("probably", "epistemic_adjective_adverb")]),
+        ("The cause is unclear.", [("unclear", "epistemic_adjective_adverb")]),
+        ("About 30 people came.", [("About 30", "approximator")]),
+        ("More than 3,000 homes flooded.", [("More than 3,000", "approximator")]),
+        ("At least a dozen died.", [("At least a dozen", "approximator")]),
+        ("Up to 40 people died.", [("Up to 40", "approximator")]),
+        ("Some 300 people marched.", [("Some 300", "approximator")]),
+        ("A number of civilians died.", [("A number of", "approximator")]),
+        ("Dozens of homes burned.", [("Dozens of", "approximator")]),
+        ("It is believed the ship sank.", [("It is believed", "impersonal")]),
+        ("It was reported that the bridge fell.", [("It was reported", "impersonal")]),
+        ("The firm has been implicated in fraud.", [("has been implicated", "impersonal")]),
+        ("He is said to be ill.", [("is said to", "impersonal")]),
+        (
+            "The video could not be independently verified.",
+            [("could not be independently verified", "unverified")],
+        ),
+        ("The report has not been confirmed.", [("has not been confirmed", "unverified")]),
+        ("If confirmed, it would be the largest attack.", [("If confirmed", "conditional")]),
+        ("If true, the claim matters.", [("If true", "conditional")]),
+    ],
+)
+def test_every_category_is_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert hedge_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote is in May.",
+        "The deal was signed on May 5.",
+        "Theresa May spoke on Tuesday.",
+        "She wrote a book about the war.",
+        "She could not say where he was.",
+        "You may enter the building now.",
+        "Insurance claims rose last year.",
+        "Some people left early.",
+        "Prices rose up to 30 percent.",
+        "The answer could not be clearer.",
+        "He appeared in court on Monday.",
+        "Please reply as soon as possible.",
+        "The governor said the town would be rebuilt.",
+        "The activist claimed that the raid failed.",
+        "According to the ministry, the road is open.",
+        "He suggested a compromise.",
+        "The army used all its might.",
+    ],
+)
+def test_traps_are_not_hedges(text: str) -> None:
+    assert hedge_texts(text) == []
+
+
+def test_non_breaking_spaces_inside_a_phrase() -> None:
+    text = "More\u00a0than 30 people were killed, and it\u00a0was reported that others fled."
+    found = hedge_texts(text)
+    assert ("More\u00a0than 30", "approximator") in found
+    assert ("it\u00a0was reported", "impersonal") in found
+
+
+def test_boosters_and_negated_confirmation() -> None:
+    boosters = [b["text"] for b in mlkit.analyze("It became clear that the plan clearly failed.").boosters]
+    assert boosters == ["It became clear", "clearly"]
+    result = mlkit.analyze("The death has not been confirmed.")
+    assert result.boosters == []
+    assert [h["category"] for h in result.hedges] == ["unverified"]
+
+
+def test_every_mark_explains_itself() -> None:
+    result = mlkit.analyze(mlkit.seed_article())
+    for mark in result.hedges + result.boosters:
+        assert mark["explanation"].endswith(".") and len(mark["explanation"].split()) >= 6

@@ -1,0 +1,75 @@
+"""Lexicons are data: every line well-formed, and a lesson can add or remove entries at run time."""
+
+from __future__ import annotations
+
+import pytest
+
+import mlkit
+from mlkit import lexicon
+
+HEDGE_CATEGORIES = {
+    "evidential",
+    "modal",
+    "epistemic_verb",
+    "epistemic_adjective_adverb",
+    "approximator",
+    "impersonal",
+    "unverified",
+    "conditional",
+}
+STANCES = {"neutral", "distancing", "endorsing", "other"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_lexicons():
+    lexicon.reset()
+    yield
+    lexicon.reset()
+
+
+def test_files_are_well_formed() -> None:
+    assert {e.category for e in lexicon.entries("hedges").values()} == HEDGE_CATEGORIES
+    assert {e.category for e in lexicon.entries("boosters").values()} == {"booster"}
+    assert {e.category for e in lexicon.entries("cues").values()} <= STANCES
+    for kind in lexicon.KINDS:
+        for entry in lexicon.entries(kind).values():
+            assert entry.explanation.endswith("."), entry
+            assert len(entry.explanation) < 200, entry  # one sentence a student can read at a glance
+            assert lexicon.phrase_variants(entry.phrase.split("|")[0] if kind == "cues" else entry.phrase)
+
+
+def test_phrase_syntax() -> None:
+    variants = {words for words, _ in lexicon.phrase_variants("is|was said (not) to")}
+    assert ("is", "said", "to") in variants and ("was", "said", "not", "to") in variants
+    assert ("is", "\u00a0", "said", "to") in variants  # non-breaking space between two words
+    assert lexicon.phrase_variants("more than #")[0] == (("more", "than"), True)
+    with pytest.raises(ValueError):
+        lexicon.phrase_variants("# of people")
+
+
+def test_add_and_remove_change_the_highlights() -> None:
+    text = "The ship was rumoured lost. Rescuers reportedly found it."
+    assert [h["text"] for h in mlkit.analyze(text).hedges] == ["rumoured", "reportedly"]
+    lexicon.remove_entry("hedges", "reportedly")
+    assert [h["text"] for h in mlkit.analyze(text).hedges] == ["rumoured"]
+    lexicon.add_entry(
+        "hedges",
+        "in all likelihood",
+        "epistemic_adjective_adverb",
+        "“In all likelihood” means probably, not certainly.",
+    )
+    marks = mlkit.analyze("In all likelihood the ship sank.").hedges
+    assert [(m["text"], m["explanation"]) for m in marks] == [
+        ("In all likelihood", "“In all likelihood” means probably, not certainly.")
+    ]
+    lexicon.add_entry("cues", "whispered", "other", "“Whispered” reports quiet words.")
+    attrs = mlkit.analyze("The guard whispered that the door was open.").attributions
+    assert [(a["cue"]["text"], a["source"]["text"]) for a in attrs] == [("whispered", "The guard")]
+
+
+def test_bad_entries_are_refused() -> None:
+    with pytest.raises(ValueError):
+        lexicon.add_entry("hedges", "maybe so", "modal", "")
+    with pytest.raises(ValueError):
+        lexicon.add_entry("widgets", "maybe", "modal", "Explained.")
+    assert lexicon.remove_entry("hedges", "no such phrase") is False
