@@ -1,4 +1,4 @@
-"""Attributions of every kind named in the engine issue, checked field by field against hand-written answers."""
+"""Attributions of every kind named in the engine issue, checked field by field against hand answers."""
 
 from __future__ import annotations
 
