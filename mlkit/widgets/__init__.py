@@ -1,0 +1,29 @@
+"""The widgets students touch in the lessons (one line per lesson cell). Each returns an ipywidgets
+widget, defaults to the seed article, and has a text fallback (a table, a list or a summary).
+"""
+
+from __future__ import annotations
+
+from mlkit.widgets.compare import compare
+from mlkit.widgets.exercises import checklist, confidence_poll, question, spot_the_hedges, who_is_the_source
+from mlkit.widgets.explorer import headline_vs_body, source_explorer, sourcing_chain
+from mlkit.widgets.highlighter import highlighter
+from mlkit.widgets.lab import rewrite_lab
+from mlkit.widgets.work import my_work, reflection, your_article
+
+__all__ = [
+    "checklist",
+    "compare",
+    "confidence_poll",
+    "headline_vs_body",
+    "highlighter",
+    "my_work",
+    "question",
+    "reflection",
+    "rewrite_lab",
+    "source_explorer",
+    "sourcing_chain",
+    "spot_the_hedges",
+    "who_is_the_source",
+    "your_article",
+]

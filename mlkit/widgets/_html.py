@@ -1,0 +1,102 @@
+"""Small pieces every widget shares: turning input into a Result, the shared CSS, figures as images.
+
+Widgets accept a text (default: the seed article) or an already analysed Result, so lessons can pass
+either and tests can pass hand-built Results whose marks are known exactly.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import lru_cache
+from typing import Any
+
+import ipywidgets as widgets
+
+import mlkit
+from mlkit import lexicon
+from mlkit.render import css, esc
+from mlkit.result import Result
+
+WORD_RE = re.compile(r"\w[\w'’\-]*")
+
+
+@lru_cache(maxsize=32)
+def _analyse_cached(text: str, version: int) -> Result:
+    return mlkit.analyze(text)
+
+
+def as_result(text: str | Result | None) -> Result:
+    """The Result for a widget: the seed article when ``text`` is None; cached per lexicon version."""
+    if isinstance(text, Result):
+        return text
+    if text is None:
+        text = mlkit.seed_article()
+    if not isinstance(text, str):
+        raise TypeError(f"expected a text (str) or a Result, not {type(text).__name__}")
+    return _analyse_cached(text, lexicon.version())
+
+
+def style_widget() -> widgets.HTML:
+    """A hidden HTML widget carrying the kit's CSS (ipywidgets HTML applies <style>, never runs script)."""
+    return widgets.HTML(f"<style>{css()}\n{EXTRA_CSS}</style>", layout=widgets.Layout(height="0px"))
+
+
+EXTRA_CSS = """
+.mlkit-ok{border-left:4px solid #009E73;padding-left:.5em}
+.mlkit-bad{border-left:4px dashed #D55E00;padding-left:.5em}
+.mlkit-note{color:#000;background:#fff;line-height:1.5}
+.mlkit-note td,.mlkit-note th{border:1px solid #666;padding:.2em .4em;text-align:left;vertical-align:top}
+.mlkit-note table{border-collapse:collapse}
+"""
+
+
+def note(body_html: str) -> str:
+    """Wrap already-escaped HTML in the kit's note container."""
+    return f'<div class="mlkit-note">{body_html}</div>'
+
+
+def table(headers: list[str], rows: list[list[Any]]) -> str:
+    """An escaped HTML table (every cell goes through ``esc``)."""
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def figure_image(fig: Any, width: str = "100%") -> widgets.Image:
+    """A matplotlib Figure as a PNG Image widget (works without a browser, so tests can read it)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=90)
+    return widgets.Image(
+        value=buf.getvalue(), format="png", layout=widgets.Layout(width=width, height="auto")
+    )
+
+
+def sentence_around(result: Result, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``start``..``end`` (or a window around it when sentences are missing)."""
+    for s in result.sentences:
+        if s["start"] <= start and end <= s["end"]:
+            return s["start"], s["end"]
+    return max(0, start - 120), min(len(result.text), end + 120)
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """Every word with its offsets (any script; apostrophes and hyphens stay inside words)."""
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as (start, end): the unit students move through in the exercises."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line)
+    return out
+
+
+def short(text: str, width: int = 50) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= width else one[: width - 1] + "…"

@@ -1,0 +1,40 @@
+"""Compare two texts side by side: hedge density, sources by type, verb stance, with both texts marked."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from mlkit import plots
+from mlkit.render import marked_html, marks_from_result
+from mlkit.result import Result
+from mlkit.widgets._html import as_result, esc, figure_image, note, style_widget, table
+
+
+class Compare(widgets.VBox):
+    """A table and a chart of the same measures for two texts, then both texts marked side by side."""
+
+    def __init__(self, a: Result, b: Result, labels: tuple[str, str]) -> None:
+        self.results = (a, b)
+        self.labels = labels
+        self.stats = (plots.text_stats(a), plots.text_stats(b))
+        rows = [
+            [key, f"{self.stats[0][key]:g}", f"{self.stats[1][key]:g}"]
+            for key in ("words", *plots.COMPARE_KEYS)
+        ]
+        self.table = widgets.HTML(note(table(["Measure", labels[0], labels[1]], rows)))
+        self.figure = plots.compare_figure(a, b, labels)
+        columns = [
+            widgets.HTML(
+                f"<h3>{esc(label)}</h3>{marked_html(r.text, marks_from_result(r))}",
+                layout=widgets.Layout(width="50%"),
+            )
+            for label, r in zip(labels, self.results, strict=True)
+        ]
+        super().__init__([style_widget(), self.table, figure_image(self.figure), widgets.HBox(columns)])
+
+
+def compare(
+    text_a: str | Result, text_b: str | Result, labels: tuple[str, str] = ("Text A", "Text B")
+) -> Compare:
+    """Two texts side by side: hedges per 100 words, sources by type and verb stance."""
+    return Compare(as_result(text_a), as_result(text_b), labels)

@@ -1,0 +1,146 @@
+"""Read-only views of the article's sourcing: the source table and chart, the chain of hands, and the
+headline against the body. Each chart comes with the same facts as text (a table or a list).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from mlkit import plots
+from mlkit.result import Result
+from mlkit.widgets._html import as_result, esc, figure_image, note, short, style_widget, table
+
+STANCE_WORDS = {
+    "neutral": "neutral (just reports)",
+    "distancing": "distancing (casts doubt)",
+    "endorsing": "endorsing (suggests it is true)",
+    "other": "other (colours the claim)",
+}
+
+
+def _findings() -> Any:
+    """mlkit.findings, or None while it is not available (the widget then says so instead of failing)."""
+    try:
+        from mlkit import findings
+    except ImportError:
+        return None
+    return findings
+
+
+def attribution_rows(result: Result) -> list[list[str]]:
+    """One row per attribution: who, cue, named or not, verb stance, what was said."""
+    rows = []
+    for n, a in enumerate(result.attributions, start=1):
+        src = a.get("source")
+        who = src["text"] if src else "(no one named)"
+        resolved = a.get("resolved_source")
+        if resolved and a.get("source_type") == "pronoun":
+            who = f"{who} (= {resolved['text']})"
+        named = (
+            "named" if a.get("source_type") == "named" else f"not named ({a.get('source_type') or 'none'})"
+        )
+        content = a.get("content")
+        said = short(content["text"], 90) if content else ""
+        cue = a["cue"]["text"] if a.get("cue") else ""
+        stance = STANCE_WORDS.get(str(a.get("verb_stance")), str(a.get("verb_stance") or ""))
+        rows.append([str(n), who, cue, named, stance, said, a.get("explanation", "")])
+    return rows
+
+
+class SourceExplorer(widgets.VBox):
+    """A table of every attribution and a chart of named/unnamed sources and verb stance."""
+
+    def __init__(self, result: Result) -> None:
+        self.result = result
+        self.rows = attribution_rows(result)
+        types, stances = plots.source_counts(result)
+        self.counts = {"types": dict(types), "stances": dict(stances)}
+        headers = ["#", "Who", "Reporting word", "Named?", "Verb stance", "What was said", "Why it matters"]
+        body = table(headers, self.rows) if self.rows else "<p>No attributions found in this text.</p>"
+        self.table = widgets.HTML(note(body))
+        self.figure = plots.source_chart(result)
+        t, v = types, stances
+        summary = (
+            f"<p>{len(result.attributions)} attributions: {t['named']} named, {t['unnamed']} unnamed, "
+            f"{t['pronoun']} pronouns, {t['none']} with no source. Verbs: {v['neutral']} neutral, "
+            f"{v['distancing']} distancing, {v['endorsing']} endorsing, {v['other']} other.</p>"
+        )
+        self.summary = widgets.HTML(note(summary))
+        super().__init__([style_widget(), self.summary, figure_image(self.figure), self.table])
+
+
+def source_explorer(text: str | Result | None = None) -> SourceExplorer:
+    """Every attribution in a table, with a chart of named versus unnamed and neutral versus loaded verbs."""
+    return SourceExplorer(as_result(text))
+
+
+class SourcingChainView(widgets.VBox):
+    """The chain of hands as a diagram and as a numbered list."""
+
+    def __init__(self, chain: dict[str, Any]) -> None:
+        self.chain = chain
+        links = chain.get("links") or []
+        items = "".join(
+            f"<li><strong>{esc(link.get('label', '?'))}</strong> ({esc(link.get('kind', 'unknown'))})"
+            f"{' — ' + esc(link['explanation']) if link.get('explanation') else ''}</li>"
+            for link in links
+        )
+        self.text = widgets.HTML(
+            note(
+                f"<p><strong>{int(chain.get('hands') or 0)} hands</strong> between you and the first "
+                "witness. "
+                f"{esc(chain.get('explanation', ''))}</p><p>From you back to the source:</p><ol>{items}</ol>"
+            )
+        )
+        self.figure = plots.chain_figure(chain)
+        super().__init__([style_widget(), figure_image(self.figure), self.text])
+
+
+def _unavailable(what: str) -> widgets.HTML:
+    return widgets.HTML(note(f"<p>{esc(what)} is not available in this version of the kit yet.</p>"))
+
+
+def sourcing_chain(text: str | Result | None = None) -> widgets.Widget:
+    """The chain from the reader back through each outlet and source to the unknown first witness."""
+    result = as_result(text)
+    findings = _findings()
+    if findings is None or not hasattr(findings, "sourcing_chain"):
+        return _unavailable("The sourcing chain")
+    return SourcingChainView(findings.sourcing_chain(result))
+
+
+class HeadlineVsBodyView(widgets.VBox):
+    """How certain the headline sounds against each body sentence, as a chart and a table."""
+
+    def __init__(self, hvb: dict[str, Any]) -> None:
+        self.hvb = hvb
+        headline = hvb.get("headline")
+        head_text = headline["text"] if headline else "(none found)"
+        rows = [["Headline", head_text, f"{float(hvb.get('headline_certainty') or 0):.2f}", "", ""]]
+        for i, s in enumerate(hvb.get("sentences") or [], start=1):
+            rows.append([f"S{i}", short(s.get("text", ""), 100), f"{float(s.get('certainty', 0)):.2f}",
+                         str(s.get("hedges", 0)), "yes" if s.get("attributed") else "no"])  # fmt: skip
+        verdict = (
+            "The headline sounds more certain than the body."
+            if hvb.get("overstated")
+            else "No overstatement found."
+        )
+        self.text = widgets.HTML(
+            note(
+                f"<p><strong>{esc(verdict)}</strong> {esc(hvb.get('explanation', ''))}</p>"
+                + table(["", "Text", "Certainty (1 = flat fact)", "Hedges", "Attributed"], rows)
+            )
+        )
+        self.figure = plots.headline_body_figure(hvb)
+        super().__init__([style_widget(), figure_image(self.figure), self.text])
+
+
+def headline_vs_body(text: str | Result | None = None) -> widgets.Widget:
+    """A chart of how certain the headline sounds against each body sentence, with a table."""
+    result = as_result(text)
+    findings = _findings()
+    if findings is None or not hasattr(findings, "headline_vs_body"):
+        return _unavailable("Headline versus body")
+    return HeadlineVsBodyView(findings.headline_vs_body(result))

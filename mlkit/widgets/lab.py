@@ -1,0 +1,110 @@
+"""Rewrite lab: the student edits a sentence or headline and sees, as they type, what the analyser finds
+and what changed ("'claimed' (distancing) → 'said' (neutral)").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from mlkit.render import marked_html, marks_from_result
+from mlkit.result import Result
+from mlkit.widgets._html import as_result, esc, note, style_widget
+
+
+def _hedges(r: Result) -> list[tuple[str, str]]:
+    return [(h["text"].lower(), str(h.get("category", ""))) for h in r.hedges]
+
+
+def _boosters(r: Result) -> list[str]:
+    return [b["text"].lower() for b in r.boosters]
+
+
+def _cues(r: Result) -> list[tuple[str, str]]:
+    return [(a["cue"]["text"].lower(), str(a.get("verb_stance", ""))) for a in r.attributions if a.get("cue")]
+
+
+def _minus(a: list[Any], b: list[Any]) -> list[Any]:
+    """Multiset difference that keeps order: what is in ``a`` and not (as often) in ``b``."""
+    left = list(b)
+    out = []
+    for item in a:
+        if item in left:
+            left.remove(item)
+        else:
+            out.append(item)
+    return out
+
+
+def changes(before: Result, after: Result) -> list[str]:
+    """Plain sentences naming what changed between two analyses (empty when nothing did)."""
+    out: list[str] = []
+    gone_cues, new_cues = _minus(_cues(before), _cues(after)), _minus(_cues(after), _cues(before))
+    for (old, old_stance), (new, new_stance) in zip(gone_cues, new_cues, strict=False):
+        out.append(f"“{old}” ({old_stance}) → “{new}” ({new_stance})")
+    out += [f"reporting word removed: “{c}” ({s})" for c, s in gone_cues[len(new_cues) :]]
+    out += [f"reporting word added: “{c}” ({s})" for c, s in new_cues[len(gone_cues) :]]
+    out += [f"hedge removed: “{t}” ({c})" for t, c in _minus(_hedges(before), _hedges(after))]
+    out += [f"hedge added: “{t}” ({c})" for t, c in _minus(_hedges(after), _hedges(before))]
+    out += [f"booster removed: “{t}”" for t in _minus(_boosters(before), _boosters(after))]
+    out += [f"booster added: “{t}”" for t in _minus(_boosters(after), _boosters(before))]
+    before_named = sum(a.get("source_type") == "named" for a in before.attributions)
+    after_named = sum(a.get("source_type") == "named" for a in after.attributions)
+    if before_named != after_named:
+        out.append(f"named sources: {before_named} → {after_named}")
+    return out
+
+
+class RewriteLab(widgets.VBox):
+    """A text box (updated as the student types) with the original and the rewrite analysed side by side."""
+
+    def __init__(self, sentence: str) -> None:
+        self.original = as_result(sentence)
+        self.current = self.original
+        self.editor = widgets.Textarea(
+            value=sentence,
+            continuous_update=True,
+            description="Rewrite:",
+            layout=widgets.Layout(width="95%", height="5em"),
+        )
+        self.before_view = widgets.HTML(self._marked(self.original, "Original"))
+        self.after_view = widgets.HTML()
+        self.changes_view = widgets.HTML()
+        self.changes: list[str] = []
+        self.editor.observe(lambda change: self.update(change["new"]), names="value")
+        self.update(sentence)
+        intro = note(
+            "<p>Change the words (for example “claimed” → “said”, or remove “reportedly”) and watch what "
+            "the analyser finds.</p>"
+        )
+        super().__init__(
+            [
+                style_widget(),
+                widgets.HTML(intro),
+                self.editor,
+                self.before_view,
+                self.after_view,
+                self.changes_view,
+            ]
+        )
+
+    @staticmethod
+    def _marked(r: Result, label: str) -> str:
+        return f"<p><strong>{esc(label)}:</strong></p>{marked_html(r.text, marks_from_result(r))}"
+
+    def update(self, text: str) -> list[str]:
+        """Re-analyse the rewrite and list what changed against the original."""
+        self.current = as_result(text)
+        self.after_view.value = self._marked(self.current, "Your version")
+        self.changes = changes(self.original, self.current)
+        items = "".join(f"<li>{esc(c)}</li>" for c in self.changes) or "<li>Nothing has changed yet.</li>"
+        self.changes_view.value = note(f'<p>What changed:</p><ul role="status">{items}</ul>')
+        return self.changes
+
+
+def rewrite_lab(sentence: str) -> RewriteLab:
+    """Edit a sentence or headline and see the analysis change as you type, with each change named."""
+    if not isinstance(sentence, str):
+        raise TypeError("rewrite_lab needs the sentence as a str")
+    return RewriteLab(sentence)
