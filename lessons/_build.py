@@ -275,6 +275,12 @@ The kit runs on a few short sentences below. Read what it marks, and what it lea
 """
     ),
     code("mlkit.lessons.trap_demo()"),
+    md(
+        """
+The kit follows rules; you understand the sentence. If it marks a word that you think is not a hedge,
+you may be right. Say why.
+"""
+    ),
     ask("02_trap_may"),
     ask("02_trap_about"),
     ask("02_trap_could"),
@@ -285,7 +291,7 @@ The kit runs on a few short sentences below. Read what it marks, and what it lea
 - A **hedge** makes a claim less certain (reportedly, apparently, may, about 30, a number of).
 - A **booster** makes it sound more certain (clearly, it became clear).
 - Hedges are often a sign of careful, honest reporting.
-- The same word can be a hedge in one sentence and not in another: read the words around it.
+- The same word can be a hedge in one place and not in another: read the words around it.
 
 Next: **Lesson 3, Who says so?**
 """
