@@ -250,6 +250,7 @@ COMMON_SOURCE_NOUNS = {
     "economists",
     "insiders",
 }
+FUTURE_MARKERS = {"will", "would", "to", "could", "should", "may", "might", "must", "can", "shall", "'ll"}
 ANAPHORIC_STARTS = {"the", "this", "that", "these", "those"}
 PASSIVE_AUX = {"is", "was", "were", "are", "been", "be", "being", "'s"}
 AGENTLESS_VERBS = {
@@ -264,10 +265,6 @@ AGENTLESS_VERBS = {
     "rumored",
     "announced",
     "confirmed",
-    "understood",
-    "believed",
-    "thought",
-    "estimated",
 }
 HEADLINE_LABELS = {
     "report",
@@ -286,6 +283,14 @@ HEADLINE_LABELS = {
     "experts",
 }
 EVIDENCE_SOURCES = {
+    "memo",
+    "letter",
+    "documents",
+    "document",
+    "footage",
+    "video",
+    "emails",
+    "files",
     "study",
     "studies",
     "poll",
@@ -492,10 +497,10 @@ class _Context:
             toks.pop(0)
         if not toks and i >= s0 and self.doc[i].text == ",":
             return self._appositive_source(i, s0)
-        if not toks or len(toks) > 9:
+        if not toks or len(toks) > (12 if toks[0].lower_ in {"a", "an", "the"} else 9):
             return None
         if any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in toks) or any(
-            t.is_punct and t.text not in {"-", "'s", "’s", "."} for t in toks
+            t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’"} for t in toks
         ):
             return None
         if toks[-1].lower_ in {"the", "a", "an", "of"}:
@@ -526,6 +531,8 @@ class _Context:
             return None
         if name and len(name) <= 5 and name[0].is_title and all(t.is_title or t.is_punct for t in name):
             return name[0].i, desc[-1].i + 1
+        if name and len(name) <= 6 and _is_name(desc) and not any(t.lower_ in NP_BREAKERS for t in name):
+            return name[0].i, desc[-1].i + 1  # "the prosecutor, Sarah Whitfield, told ..."
         if not desc_only or desc[0].lower_ in {"a", "an"} or not desc[0].is_title:
             return None  # "..., a spokesman, said" with no name before it is not enough to go on
         return desc[0].i, desc[-1].i + 1
@@ -566,7 +573,22 @@ class _Context:
             toks.pop()
         if not toks or any(t.lower_ in NP_BREAKERS for t in toks):
             return None
-        return toks[0].i, toks[-1].i + 1
+        return toks[0].i, self._name_after(toks[-1].i + 1, s1)
+
+    def _name_after(self, end: int, s1: int) -> int:
+        """ ", said the park's director, Nadia Okafor." — extend the speaker over a trailing name."""
+        words = self.words(end, s1)
+        if len(words) >= 2 and words[0].text == ",":
+            name = []
+            for t in words[1:]:
+                if t.is_title or t.is_upper or t.text in {".", "-"}:
+                    name.append(t)
+                else:
+                    break
+            after = words[1 + len(name)] if len(words) > 1 + len(name) else None
+            if _is_name(name) and (after is None or after.text in {".", ",", "!", "?", ";"}):
+                return name[-1].i + 1
+        return end
 
     # ---- content
     def clause_after(self, i: int) -> tuple[int, int] | None:
@@ -653,6 +675,15 @@ class _Context:
             return None  # passive: handled by agentless() ("it was reported that")
         nxt = next_word(doc, end - 1)
         word = doc[end - 1].lower_
+        if (
+            prev_word is not None
+            and prev_word.lower_ in FUTURE_MARKERS
+            and word == phrase.split()[-1]
+            and not word.endswith(("ed", "s", "ing"))
+        ):
+            return None  # "will announce", "to say": nothing has been said yet
+        if nxt is not None and nxt.lower_ == "for" and word.startswith("ask"):
+            return None  # "asked for a crossing" is a request, not a report
         ing = word.endswith("ing")
         # "claims", "reports", "warning" are also nouns: as cues they need "that", a quote or an
         # inverted speaker
@@ -665,6 +696,7 @@ class _Context:
             source is None
             and prev_word is not None
             and (prev_word.text in {","} or prev_word.text in QUOTE_MARKS)
+            and "no_inversion" not in flags
         ):
             source = self.source_after(end)
             inverted = source is not None
@@ -704,7 +736,7 @@ class _Context:
             if q is None:
                 return None
             content, kind = self.clause_after(end), "mixed"
-        elif restricted:
+        elif restricted or "strict" in flags:
             return None
         elif "object" in flags:
             j = self.skip_object(end)
@@ -721,6 +753,11 @@ class _Context:
             content = self.clause_after(end)
         if source is None:
             return None
+        negated = any(
+            self.lower[j] in {"not", "n't", "never"} for j in range(max(0, cue_start - 3), cue_start)
+        )
+        if content is None or (negated and kind != "direct" and not after_that):
+            return None  # "she could not say": no report was made
         if "study" in flags and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]]):
             return None  # "found"/"shows" report a finding only when a study, poll or report is the subject
         if "content_before" in flags and kind != "direct" and not (before_first and before_first.text == ","):
@@ -813,8 +850,9 @@ class _Context:
             nxt = next_word(doc, tok.i)
             if nxt is None:
                 continue
+            negated = any(self.lower[j] in {"not", "n't", "never"} for j in range(max(0, i - 3), i))
             if nxt.lower_ == "by":  # "was reported by the BBC": an agent after all
-                src = self.source_after(nxt.i + 1)
+                src = None if negated else self.source_after(nxt.i + 1)
                 if src is None:
                     continue
                 content = self.clause_before(aux.i, None)
@@ -829,9 +867,10 @@ class _Context:
                     )
                 )
                 continue
-            if nxt.lower_ != "that":
+            that = self._that_soon_after(tok.i)
+            if that is None or negated:
                 continue
-            content = self._inside_quote(tok.i, self.clause_after(nxt.i + 1))
+            content = self._inside_quote(tok.i, self.clause_after(that + 1))
             entry = _cue_entry(tok.lower_)
             out.append(
                 _Attr(
@@ -845,6 +884,16 @@ class _Context:
                 )
             )
         return out
+
+    def _that_soon_after(self, i: int) -> int | None:
+        """ "it was reported on Sunday that ...": the "that" within a few words of the verb."""
+        _, s1 = self.sent(i)
+        for j in range(i + 1, min(s1, i + 7)):
+            if self.lower[j] == "that":
+                return j
+            if self.doc[j].is_punct and self.doc[j].text != "-":
+                return None
+        return None
 
     def headline_labels(self, taken: set[int]) -> list[_Attr]:
         """Headline conventions: "Report: ...", "Police: ..." — a label and a colon before the claim."""
@@ -882,6 +931,11 @@ class _Context:
                     )
                 )
         return out
+
+
+def _is_name(toks: list[Token]) -> bool:
+    """A run of capitalised words such as "Sarah Whitfield" or "Dr. Kofi Mensah"."""
+    return 0 < len(toks) <= 5 and all(t.is_title or t.is_upper or t.text in {".", "-"} for t in toks)
 
 
 def _phrase_to(tok: Token) -> bool:
