@@ -154,7 +154,10 @@ def build_polnear(shared: Path) -> list[dict[str, Any]]:
     for src in json.loads((SRC / "polnear_hedges.json").read_text(encoding="utf-8")):
         raw = (base / src["file"]).read_bytes()
         text = raw.decode("utf-8")
-        entry = build_entry(text, src)
+        try:
+            entry = build_entry(text, src)
+        except AnnotationError as exc:
+            raise AnnotationError(f"{src['file']}: {exc}") from exc
         rows.append(
             {
                 "file": src["file"],

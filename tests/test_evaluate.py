@@ -1,0 +1,204 @@
+"""The scoring in mlkit.evaluate, on small cases whose P/R/F1 were worked out by hand.
+
+Why: the engine's published scores are only as good as this arithmetic and matching rule.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mlkit import evaluate as ev
+
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def sp(start: int, end: int, category: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"start": start, "end": end, "text": "x" * (end - start)}
+    if category:
+        out["category"] = category
+    return out
+
+
+def attr(cue: tuple[int, int], source: tuple[int, int] | None, **fields: Any) -> dict[str, Any]:
+    return {"cue": sp(*cue), "source": sp(*source) if source else None, "content": None, **fields}
+
+
+def test_perfect() -> None:
+    gold = [sp(0, 5, "modal"), sp(10, 20, "evidential")]
+    s = ev.score_spans(gold, [dict(g) for g in gold], category=True)
+    assert (s["tp"], s["fp"], s["fn"]) == (2, 0, 0)
+    assert (s["precision"], s["recall"], s["f1"]) == (1.0, 1.0, 1.0)
+    assert s["category_accuracy"] == 1.0
+
+
+def test_one_miss() -> None:
+    # gold 2, predicted 1 (correct): P = 1/1, R = 1/2, F1 = 2*1*0.5/1.5 = 2/3
+    s = ev.score_spans([sp(0, 5), sp(10, 20)], [sp(0, 5)])
+    assert (s["tp"], s["fp"], s["fn"]) == (1, 0, 1)
+    assert s["precision"] == 1.0 and s["recall"] == 0.5
+    assert s["f1"] == pytest.approx(2 / 3)
+    assert s["missed"] == [sp(10, 20)]
+
+
+def test_one_extra() -> None:
+    # gold 1, predicted 2 (one right): P = 1/2, R = 1/1, F1 = 2/3
+    s = ev.score_spans([sp(0, 5)], [sp(0, 5), sp(30, 35)])
+    assert (s["tp"], s["fp"], s["fn"]) == (1, 1, 0)
+    assert s["precision"] == 0.5 and s["recall"] == 1.0
+    assert s["f1"] == pytest.approx(2 / 3)
+    assert s["extra"] == [sp(30, 35)]
+
+
+def test_overlap_rule_partial_counts_touching_does_not() -> None:
+    assert ev.score_spans([sp(0, 10)], [sp(5, 15)])["tp"] == 1
+    assert ev.score_spans([sp(0, 10)], [sp(10, 20)])["tp"] == 0
+    assert ev.overlap(sp(0, 10), sp(9, 12)) == 1
+
+
+def test_each_gold_used_once() -> None:
+    # two predictions inside one gold span: one match, one false positive. P = 1/2, R = 1.
+    s = ev.score_spans([sp(0, 20)], [sp(0, 5), sp(10, 15)])
+    assert (s["tp"], s["fp"], s["fn"]) == (1, 1, 0)
+    assert s["precision"] == 0.5
+
+
+def test_greedy_pairs_by_largest_overlap() -> None:
+    # A=[0,10) B=[8,20); X=[0,9) shares 9 with A and 1 with B; Y=[9,20) shares 1 with A, 11 with B.
+    s = ev.score_spans([sp(0, 10), sp(8, 20)], [sp(0, 9), sp(9, 20)])
+    assert s["pairs"] == [(0, 0), (1, 1)]
+    assert s["tp"] == 2
+
+
+def test_category_accuracy_counts_matched_only() -> None:
+    gold = [sp(0, 5, "modal"), sp(10, 15, "evidential"), sp(30, 35, "modal")]
+    pred = [sp(0, 5, "modal"), sp(10, 15, "impersonal")]
+    s = ev.score_spans(gold, pred, category=True)
+    assert s["tp"] == 2
+    assert s["category_accuracy"] == 0.5
+
+
+def test_empty_both_is_perfect_and_empty_prediction_scores_zero() -> None:
+    assert ev.prf(0, 0, 0) == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert ev.prf(0, 0, 3) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+
+
+def test_attribution_needs_cue_and_source() -> None:
+    gold = [attr((10, 14), (0, 9), kind="indirect")]
+    assert ev.score_attributions(gold, [attr((10, 14), (4, 8))])["tp"] == 1
+    assert ev.score_attributions(gold, [attr((10, 14), (20, 30))])["tp"] == 0, "wrong source"
+    assert ev.score_attributions(gold, [attr((40, 44), (0, 9))])["tp"] == 0, "wrong cue"
+    assert ev.score_attributions(gold, [attr((10, 14), None)])["tp"] == 0, "source missing"
+
+
+def test_attribution_null_source_on_both_sides_matches() -> None:
+    gold = [attr((0, 6), None, kind="other")]
+    s = ev.score_attributions(gold, [attr((0, 6), None, kind="other")])
+    assert (s["tp"], s["precision"], s["recall"]) == (1, 1.0, 1.0)
+    assert ev.score_attributions(gold, [attr((0, 6), (10, 12))])["tp"] == 0
+
+
+def test_attribution_field_accuracy() -> None:
+    fields = {"kind": "direct", "source_type": "pronoun", "verb_stance": "neutral"}
+    gold = [
+        attr((10, 14), (0, 2), resolved_source=sp(50, 60), **fields),
+        attr(
+            (30, 34),
+            (20, 28),
+            resolved_source=None,
+            kind="indirect",
+            source_type="named",
+            verb_stance="other",
+        ),
+    ]
+    pred = [
+        attr((10, 14), (0, 2), resolved_source=sp(55, 58), **{**fields, "kind": "mixed"}),
+        attr(
+            (30, 34),
+            (20, 28),
+            resolved_source=sp(0, 2),
+            kind="indirect",
+            source_type="named",
+            verb_stance="other",
+        ),
+    ]
+    s = ev.score_attributions(gold, pred)
+    assert s["tp"] == 2
+    # kind: 1 of 2 right; source_type 2/2; stance 2/2; resolved: first overlaps, second gold null vs span.
+    assert s["field_accuracy"] == {
+        "kind": 0.5,
+        "source_type": 1.0,
+        "verb_stance": 1.0,
+        "resolved_source": 0.5,
+    }
+
+
+def test_combine_is_micro_average() -> None:
+    doc1 = ev.score_spans([sp(0, 5), sp(10, 15)], [sp(0, 5)])  # tp 1, pred 1, gold 2
+    doc2 = ev.score_spans([], [sp(0, 5)])  # tp 0, pred 1, gold 0
+    total = ev.combine([doc1, doc2])
+    assert (total["tp"], total["predicted"], total["gold"]) == (1, 2, 2)
+    assert total["precision"] == 0.5 and total["recall"] == 0.5 and total["f1"] == 0.5
+
+
+def test_parse_brat_with_discontinuous_span_and_no_source() -> None:
+    ann = (
+        "T1\tSource 0 5\tAlice\n"
+        "T2\tCue 6 10\tsaid\n"
+        "T3\tContent 11 20;25 30\tsomething else\n"
+        "T4\tAttribution 6 10\tsaid\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+        "T5\tCue 40 48\tis said\n"
+        "T6\tContent 49 60\tto be true\n"
+        "T7\tAttribution-no-source 40 48\tis said\n"
+        "E2\tAttribution-no-source:T7 Cue:T5 Content:T6\n"
+    )
+    got = ev.parse_brat(ann)
+    assert got == [
+        {"cue": [(6, 10)], "source": [(0, 5)], "content": [(11, 20), (25, 30)]},
+        {"cue": [(40, 48)], "source": None, "content": [(49, 60)]},
+    ]
+    assert ev.overlap(got[0]["content"], sp(18, 26)) == 3  # 18-20 and 25-26
+
+
+def _gold_as_prediction(text: str) -> dict[str, Any]:
+    for line in (GOLD / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["text"] == text:
+            return row
+    return json.loads((GOLD / "seed.json").read_text(encoding="utf-8"))
+
+
+def test_evaluate_all_gold_against_itself_is_perfect(tmp_path: Path) -> None:
+    report = ev.evaluate_all(shared=tmp_path, analyze=_gold_as_prediction)
+    for name in ("seed", "dev"):
+        for kind, s in report["sections"][name]["scores"].items():
+            assert s["f1"] == 1.0, (name, kind)
+            assert s["fp"] == 0 and s["fn"] == 0
+    assert report["sections"]["dev"]["scores"]["attributions"]["field_accuracy"]["kind"] == 1.0
+    assert (
+        report["skipped"]["polnear_dev"] == f"PolNeAR not found at {tmp_path / 'data' / 'polnear'}: skipping"
+    )
+
+
+def test_evaluate_all_reports_a_crash_and_keeps_going(tmp_path: Path) -> None:
+    def broken(text: str) -> dict[str, Any]:
+        raise RuntimeError("boom")
+
+    report = ev.evaluate_all(shared=tmp_path, analyze=broken, sections=("seed",))
+    seed = report["sections"]["seed"]
+    assert seed["crashes"] and "boom" in seed["crashes"][0]
+    assert seed["scores"]["hedges"]["recall"] == 0.0
+    assert "CRASH" in ev.format_report(report)
+
+
+def test_shared_dir_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("MLKIT_SHARED", str(tmp_path / "env"))
+    assert ev.shared_dir("/cli") == Path("/cli")
+    assert ev.shared_dir(None) == tmp_path / "env"
+    monkeypatch.delenv("MLKIT_SHARED")
+    assert ev.shared_dir(None) == ev.repo_root().parent / "shared"
+    assert (ev.repo_root() / "pyproject.toml").is_file()
