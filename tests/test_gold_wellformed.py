@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,20 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 
-# The labels ANNOTATION.md defines (spec/ANNOTATION.md: hedge table, kinds, source types, stances).
-HEDGE_CATEGORIES = {
-    "evidential",
-    "modal",
-    "epistemic_verb",
-    "epistemic_adjective_adverb",
-    "approximator",
-    "impersonal",
-    "unverified",
-    "conditional",
-}
-KINDS = {"direct", "indirect", "mixed", "according_to", "other"}
-SOURCE_TYPES = {"named", "unnamed", "pronoun", "none"}
-STANCES = {"neutral", "distancing", "endorsing", "other"}
+# The labels ANNOTATION.md defines, kept as data next to the keys.
+LABELS = json.loads((GOLD / "labels.json").read_text(encoding="utf-8"))
+HEDGE_CATEGORIES = set(LABELS["hedge_categories"])
+KINDS = set(LABELS["kinds"])
+SOURCE_TYPES = set(LABELS["source_types"])
+STANCES = set(LABELS["verb_stances"])
 TRAPS = [
     "month May",
     "Theresa May",
@@ -72,7 +65,7 @@ def _check_entry(text: str, entry: dict[str, Any], where: str) -> None:
     for h in entry["hedges"]:
         assert h["category"] in HEDGE_CATEGORIES, f"{where}: {h}"
     for b in entry["boosters"]:
-        assert b["category"] == "booster", f"{where}: {b}"
+        assert b["category"] in LABELS["booster_categories"], f"{where}: {b}"
     cue_starts = [a["cue"]["start"] for a in entry["attributions"]]
     assert cue_starts == sorted(cue_starts), f"{where}: attributions not sorted by cue"
     for a in entry["attributions"]:
@@ -177,3 +170,17 @@ def test_polnear_hedges_point_at_their_files() -> None:
         _check_entry(text, {**row, "attributions": []}, row["file"])
         for span in row["hedges"] + row["boosters"]:
             assert len(span["text"]) <= 40, f"{row['file']}: spans stay short"
+
+
+SPEC = ROOT.parent / "shared" / "spec" / "ANNOTATION.md"
+
+
+@pytest.mark.skipif(not SPEC.is_file(), reason="ANNOTATION.md not present at ../shared/spec")
+def test_labels_are_the_ones_annotation_md_defines() -> None:
+    spec = SPEC.read_text(encoding="utf-8")
+    table = set(re.findall(r"^\| (\w+) \|", spec, flags=re.M)) - {"category"}
+    assert table == HEDGE_CATEGORIES
+    for kind in KINDS:
+        assert f"- {kind}:" in spec, kind
+    for label in SOURCE_TYPES | STANCES:
+        assert f"- {label}:" in spec, label
