@@ -107,3 +107,115 @@ def test_hostile_result_offsets_are_exact() -> None:
         assert r.text[a[key]["start"] : a[key]["end"]] == a[key]["text"]
     assert a["source"]["text"] == "minister"
     assert a["content"]["text"].startswith("<img src=x")
+
+
+def span(text: str, phrase: str, nth: int = 0) -> dict:
+    """A contract span for the nth occurrence of ``phrase`` (so offsets in tests are found, not typed)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return {"start": start, "end": start + len(phrase), "text": phrase}
+
+
+SMALL = (
+    "Rebels reportedly took the town.\n\n"
+    "An activist claimed that about 30 people died, according to Al Jazeera.\n\n"
+    "The mayor said the bridge is clearly closed."
+)
+
+
+def small_result() -> Result:
+    """Three paragraphs: 2 hedges, 1 booster, 3 attributions (unnamed/claimed, named/according to,
+    unnamed/said), all offsets located by search."""
+    t = SMALL
+
+    def attr(
+        cue: str, source: str | None, content: str, kind: str, stype: str, stance: str, why: str
+    ) -> dict:
+        return {
+            "cue": span(t, cue),
+            "source": span(t, source) if source else None,
+            "content": span(t, content),
+            "kind": kind,
+            "source_type": stype,
+            "resolved_source": None,
+            "verb_stance": stance,
+            "explanation": why,
+        }
+
+    return Result(
+        text=t,
+        pipeline="test",
+        hedges=[
+            {
+                **span(t, "reportedly"),
+                "category": "evidential",
+                "explanation": "Someone reported it, but who?",
+            },
+            {**span(t, "about 30"), "category": "approximator", "explanation": "An imprecise number."},
+        ],
+        boosters=[{**span(t, "clearly"), "category": "booster", "explanation": "Pushes certainty up."}],
+        attributions=sorted(
+            [
+                attr(
+                    "claimed",
+                    "An activist",
+                    "about 30 people died",
+                    "indirect",
+                    "unnamed",
+                    "distancing",
+                    "Claimed keeps a distance.",
+                ),
+                attr(
+                    "according to",
+                    "Al Jazeera",
+                    "about 30 people died",
+                    "according_to",
+                    "named",
+                    "neutral",
+                    "According to is neutral.",
+                ),
+                attr(
+                    "said",
+                    "The mayor",
+                    "the bridge is clearly closed",
+                    "indirect",
+                    "unnamed",
+                    "neutral",
+                    "Said is neutral.",
+                ),
+            ],
+            key=lambda a: a["cue"]["start"],
+        ),  # fmt: skip
+        sentences=[
+            span(t, "Rebels reportedly took the town."),
+            span(t, t.split("\n\n")[1]),
+            span(t, t.split("\n\n")[2]),
+        ],  # fmt: skip
+    )
+
+
+def test_small_result_spans_are_where_they_say() -> None:
+    r = small_result()
+    for h in r.hedges + r.boosters + r.sentences:
+        assert r.text[h["start"] : h["end"]] == h["text"]
+    assert [a["cue"]["text"] for a in r.attributions] == ["claimed", "according to", "said"]
+
+
+def article_text(markup: str) -> str:
+    """The article as a reader sees it in marked HTML: tags and explanations removed, entities decoded."""
+    import html
+    import re
+
+    body = re.search(r'<div class="mlkit-text"[^>]*>(.*)</div>', markup, re.S)
+    inner = body.group(1) if body else markup
+    inner = re.sub(r'<sup class="mlkit-tag[^"]*">[^<]*</sup>', "", inner)
+    inner = re.sub(r'<span class="mlkit-why"[^>]*>[^<]*</span>', "", inner)
+    return html.unescape(re.sub(r"<[^>]+>", "", inner))
+
+
+def test_article_text_recovers_the_exact_text() -> None:
+    from mlkit.render import marked_html, marks_from_result
+
+    r = hostile_result()
+    assert article_text(marked_html(r.text, marks_from_result(r))) == r.text
