@@ -209,7 +209,7 @@ def test_careful_passage_drops_its_label_but_the_file_keeps_it() -> None:
     raw = (LESSONS_DIR / "passages" / "careful_reporting.txt").read_text(encoding="utf-8")
     assert "WRITTEN FOR THE MEDIA-LITERACY KIT" in raw
     text = lessons.careful_passage()
-    assert text.startswith("Fire at Westbrook recycling plant")
+    assert text.startswith("Workers hurt in fire at Westbrook recycling plant")
     assert "#" not in text
 
 
@@ -282,11 +282,16 @@ def test_lesson_06_careful_passage_is_careful_by_the_kits_own_measures() -> None
     assert r.hedges, "lesson 06 says the careful passage has hedges too"
     assert any(a["source_type"] == "named" for a in r.attributions)
     assert not any(a["verb_stance"] == "distancing" for a in r.attributions)
+    assert not r.boosters, "the careful passage should not overstate anything"
 
 
 @pytest.fixture
 def findings():
-    return pytest.importorskip("mlkit.findings")
+    """mlkit.findings is written in parallel: these checks run once its agreed interface is complete."""
+    module = pytest.importorskip("mlkit.findings")
+    if not hasattr(module, "all_findings"):
+        pytest.skip("mlkit.findings does not have the agreed functions yet")
+    return module
 
 
 def test_lesson_01_furniture_and_headline(findings) -> None:
