@@ -274,6 +274,28 @@ def default_analyzer() -> Analyzer:
     return lambda text: mlkit.analyze(text).to_dict()
 
 
+def mislabelled(
+    kind: str,
+    gold: list[dict[str, Any]],
+    pred: list[dict[str, Any]],
+    scored: dict[str, Any],
+    fields: Iterable[str],
+) -> list[dict[str, Any]]:
+    """Matched pairs whose labels differ: type "LABEL" with {field: [gold, predicted]}."""
+    names = ("category",) if kind == "hedges" else tuple(fields) if kind == "attributions" else ()
+    out = []
+    for gi, pi in scored["pairs"]:
+        g, p = gold[gi], pred[pi]
+        wrong = {f: [_show(g.get(f)), _show(p.get(f))] for f in names if not _same_field(f, g, p)}
+        if wrong:
+            out.append({"type": "LABEL", "item": g, "fields": wrong})
+    return out
+
+
+def _show(value: Any) -> Any:
+    return value.get("text") if isinstance(value, dict) else value
+
+
 def score_docs(
     docs: list[dict[str, Any]],
     analyze: Analyzer,
@@ -302,6 +324,9 @@ def score_docs(
                 errors[k].append({"doc": doc["id"], "type": "FN", "item": g})
             for p in s["extra"]:
                 errors[k].append({"doc": doc["id"], "type": "FP", "item": p})
+            errors[k].extend(
+                {"doc": doc["id"], **m} for m in mislabelled(k, doc[k], pred.get(k, []), s, attr_fields)
+            )
     return {
         "documents": len(docs),
         "scores": {k: combine(v) for k, v in per_kind.items()},
@@ -394,7 +419,7 @@ def _label(item: dict[str, Any]) -> str:
 
 
 def format_errors(report: dict[str, Any], kind: str) -> str:
-    """False negatives (missed gold) and false positives (extra marks) of one kind, per section."""
+    """Missed gold (FN), extra marks (FP) and matched marks with a wrong label (LABEL), per section."""
     lines = []
     for name, sec in report["sections"].items():
         errs = sec["errors"].get(kind)
@@ -402,7 +427,8 @@ def format_errors(report: dict[str, Any], kind: str) -> str:
             continue
         lines.append(f"{TITLES.get(name, name)} - {kind}: {len(errs)} error(s)")
         for e in errs:
-            lines.append(f"  {e['type']} {e['doc']}: {_label(e['item'])}")
+            extra = "".join(f" {f}: gold {g!r} got {p!r};" for f, (g, p) in e.get("fields", {}).items())
+            lines.append(f"  {e['type']} {e['doc']}: {_label(e['item'])}{extra}")
     return "\n".join(lines) + "\n"
 
 
