@@ -338,6 +338,8 @@ DOCUMENT_NOUNS = {
     "speech",
 }
 
+DOCUMENT_SOURCES = EVIDENCE_SOURCES | DOCUMENT_NOUNS | {"media", "reports", "outlets", "television", "tv"}
+
 
 @Language.factory("mlkit_attributions")
 def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
@@ -386,6 +388,7 @@ class AttributionFinder:
         found.extend(a for a in ctx.agentless() if a.cue[0] not in taken_cues)
         found.extend(ctx.headline_labels(taken_cues))
         found.sort(key=lambda a: a.cue)
+        _trim_coordinated_contents(doc, found)
         _resolve_sources(doc, found)
         return found
 
@@ -451,6 +454,33 @@ class _Context:
             q = self.quotes[k]
             if q.start - char <= limit and self.text[char : q.start].strip(" \u00a0,:") == "":
                 return q
+        return None
+
+    def quote_after_phrase(self, i: int, max_words: int = 6) -> Quote | None:
+        """A quotation right after the cue, or after a short phrase ending in ":" or ","
+        ("said on 12 June: “...”")."""
+        _, s1 = self.sent(max(i - 1, 0))
+        seen = 0
+        for j in range(i, s1):
+            tok = self.doc[j]
+            if tok.is_space:
+                continue
+            if tok.text in QUOTE_MARKS:
+                prev = word_before(self.doc, j)
+                if seen == 0 or (prev is not None and prev.text in {":", ","}):
+                    return (
+                        self.quote_containing(tok.idx + 1)
+                        if self.quote_containing(tok.idx + 1)
+                        and self.quote_containing(tok.idx + 1).start == tok.idx
+                        else None
+                    )
+                return None
+            if tok.text in {".", ";", "!", "?"} or tok.lower_ == "that":
+                return None
+            if tok.text not in {":", ","}:
+                seen += 1
+            if seen > max_words:
+                return None
         return None
 
     def quote_in_clause(self, i: int) -> Quote | None:
@@ -632,6 +662,9 @@ class _Context:
         while toks and (toks[-1].text in {",", ":", "-", "—", "–"} or toks[-1].text in QUOTE_MARKS):
             toks.pop()
         while toks and toks[0].text in QUOTE_MARKS:
+            q = self.quote_containing(toks[0].idx + 1)
+            if q is not None and q.start == toks[0].idx and not q.balanced:
+                break  # an opening mark never closed: keep it, the words are a direct quotation
             toks.pop(0)
         if len(toks) < 2:
             return None
@@ -653,8 +686,10 @@ class _Context:
         doc = self.doc
         flags = set(entry.guards)
         phrase = doc[start:end].text.lower().replace("\u00a0", " ")
-        if phrase.startswith("according") or phrase == "citing":
+        if phrase.startswith("according"):
             return self._according_to(start, end, entry, "according_to")
+        if phrase == "citing":
+            return self._according_to(start, end, entry, "indirect")
         if phrase.startswith("in a statement"):
             return None  # a setting for another cue ("In a statement, X claimed"), not a cue alone
         # extend the cue leftwards over auxiliaries: "have reported", "has said", "did not say"
@@ -712,7 +747,7 @@ class _Context:
         last = max(end, source[1]) if source else end
         before_first = word_before(doc, first)
         q_before = self.quote_ending_at(doc[first].idx)
-        q_after = self.quote_starting_near(doc[last - 1].idx + len(doc[last - 1].text) if last > 0 else 0)
+        q_after = self.quote_after_phrase(last)
         after_that = nxt is not None and nxt.lower_ == "that"
         if q_before is not None and (inverted or source is not None):
             content, kind = (q_before.start, q_before.end), "direct"
@@ -763,8 +798,12 @@ class _Context:
         if "content_before" in flags and kind != "direct" and not (before_first and before_first.text == ","):
             return None  # "continued" reports speech only after a quotation or a reported clause
         content = self._inside_quote(start, content)
+        if kind == "indirect" and content is not None and self.text[content[0]] in "\"“„«'":
+            kind = "direct"  # an opening mark never closed: '"We will appeal the ruling, the lawyer said'
         if kind == "indirect" and content is not None and self._has_quote_inside(content):
             kind = "mixed"
+        if kind == "indirect" and _head_tokens(doc[source[0] : source[1]])[-1].lower_ in DOCUMENT_SOURCES:
+            kind = "other"  # a memo, a study, state media: a document or outlet rather than a person
         if ing and kind == "indirect":
             kind = "other"
         return _Attr((cue_start, end), source, content, kind, entry.category, entry.explanation)
@@ -966,19 +1005,59 @@ def _head_tokens(span: Span) -> list[Token]:
     return core or [t for t in span if not t.is_space]
 
 
+def _trim_coordinated_contents(doc: Doc, attrs: list[_Attr]) -> None:
+    """ "He maintained that the money was a loan, and his lawyer pointed out that ...": the first content
+    ends at ", and", where the next speaker begins."""
+    for a in attrs:
+        if a.content is None or a.kind == "according_to":
+            continue
+        for b in attrs:
+            if b is a or b.source is None or b.source[0] == 0:
+                continue
+            src_char = doc[b.source[0]].idx
+            if not (a.content[0] < src_char < a.content[1]):
+                continue
+            conj = word_before(doc, b.source[0])
+            comma = word_before(doc, conj.i) if conj is not None else None
+            if (
+                conj is not None
+                and conj.lower_ in {"and", "but", "while", "whereas"}
+                and comma is not None
+                and comma.text in {",", ";"}
+            ):
+                a.content = (a.content[0], comma.idx)
+                break
+
+
 def _source_type(span: Span) -> str:
     words = [t for t in span if not t.is_space]
     if not words:
         return "none"
     if len(words) == 1 and words[0].lower_ in PRONOUNS:
         return "pronoun"
+    if any(
+        _is_name(part) and part[0].lower_ not in {"the", "a", "an"} and len(part) >= 2
+        for part in _comma_parts(words)
+    ):
+        return "named"  # "the park's director, Nadia Okafor"
     core = _head_tokens(span)
     head = core[-1]
-    if head.lower_ in COMMON_SOURCE_NOUNS:
-        return "unnamed"  # "Police said", "Officials said": capitalised only because they start a sentence
+    if head.lower_ in COMMON_SOURCE_NOUNS and (len(core) == 1 or not core[-2].is_title):
+        # "Police said" is capitalised only because it starts a sentence; "Capitol Police" is a name
+        return "unnamed"
     if head.text[:1].isupper():
         return "named"
     return "unnamed"
+
+
+def _comma_parts(words: list[Token]) -> list[list[Token]]:
+    parts: list[list[Token]] = [[]]
+    for t in words:
+        if t.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]
 
 
 def _is_anaphoric(span: Span) -> bool:
@@ -1018,6 +1097,8 @@ def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
                     continue
                 if words[0] == "they" and ctype == "unnamed" and not cand_head.endswith("s"):
                     continue
+                if words[0] == "it" and cand_head.endswith("s") and ctype != "named":
+                    continue  # "it" is an organisation or a document, not "tests" or "officials"
                 antecedent = b.resolved or b.source
                 break
             if "same" in words or head == "source":
