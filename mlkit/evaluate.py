@@ -347,10 +347,13 @@ def evaluate_all(
     shared = shared if shared is not None else shared_dir()
     sections = list(sections)
     report: dict[str, Any] = {"sections": {}, "skipped": {}}
-    if "seed" in sections:
-        report["sections"]["seed"] = score_docs(load_seed(gold), analyze, KINDS)
-    if "dev" in sections:
-        report["sections"]["dev"] = score_docs(load_dev(gold), analyze, KINDS)
+    for name, loader, key in (("seed", load_seed, "seed.json"), ("dev", load_dev, "dev.jsonl")):
+        if name not in sections:
+            continue
+        if not (gold / key).is_file():
+            report["skipped"][name] = f"Answer key not found at {gold / key}: skipping (run from a checkout)"
+            continue
+        report["sections"][name] = score_docs(loader(gold), analyze, KINDS)
     polnear = shared / "data" / "polnear"
     for name in ("polnear_hedges", "polnear_dev"):
         if name not in sections:
@@ -461,16 +464,23 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     report = evaluate_all(shared=shared_dir(args.shared), sections=sections)
-    if args.json:
+    try:
+        _print(report, args.json, args.errors)
+    except BrokenPipeError:  # e.g. piped into head: stop quietly
+        sys.stdout = open(os.devnull, "w")  # swallow the flush at exit
+    return 0
+
+
+def _print(report: dict[str, Any], as_json: bool, errors: str | None) -> None:
+    if as_json:
         payload = _jsonable(report)
-        if args.errors:
-            payload["errors"] = {n: s["errors"].get(args.errors, []) for n, s in report["sections"].items()}
+        if errors:
+            payload["errors"] = {n: s["errors"].get(errors, []) for n, s in report["sections"].items()}
         print(json.dumps(payload, indent=1, ensure_ascii=False, default=list))
     else:
         sys.stdout.write(format_report(report))
-        if args.errors:
-            sys.stdout.write("\n" + format_errors(report, args.errors))
-    return 0
+        if errors:
+            sys.stdout.write("\n" + format_errors(report, errors))
 
 
 if __name__ == "__main__":

@@ -202,3 +202,35 @@ def test_shared_dir_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.delenv("MLKIT_SHARED")
     assert ev.shared_dir(None) == ev.repo_root().parent / "shared"
     assert (ev.repo_root() / "pyproject.toml").is_file()
+
+
+def test_errors_list_misses_extras_and_wrong_labels(tmp_path: Path) -> None:
+    def off_by_one(text: str) -> dict[str, Any]:
+        row = _gold_as_prediction(text)
+        hedges = [dict(h, category="modal") for h in row["hedges"][1:]]
+        return {**row, "hedges": hedges + [sp(0, 1, "modal")]}
+
+    report = ev.evaluate_all(shared=tmp_path, analyze=off_by_one, sections=("seed",))
+    errs = report["sections"]["seed"]["errors"]["hedges"]
+    # seed: 10 gold hedges; the first is dropped (FN), one extra at [0,1) (FP); the other 9 are relabelled
+    # "modal" while all of them are evidential/approximator/impersonal: 9 LABEL errors.
+    assert [e["type"] for e in errs].count("FN") == 1
+    assert [e["type"] for e in errs].count("FP") == 1
+    assert [e["type"] for e in errs].count("LABEL") == 9
+    assert report["sections"]["seed"]["scores"]["hedges"]["category_accuracy"] == 0.0
+    text = ev.format_errors(report, "hedges")
+    assert "FN" in text and "FP" in text and "category: gold" in text
+
+
+def test_main_skips_polnear_with_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert ev.main(["--sections", "polnear_dev,polnear_hedges", "--shared", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"PolNeAR not found at {tmp_path / 'data' / 'polnear'}: skipping" in out
+
+
+def test_missing_answer_key_is_skipped(tmp_path: Path) -> None:
+    report = ev.evaluate_all(
+        shared=tmp_path, analyze=_gold_as_prediction, gold=tmp_path, sections=("seed", "dev")
+    )
+    assert report["sections"] == {}
+    assert "Answer key not found" in report["skipped"]["seed"]
