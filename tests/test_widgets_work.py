@@ -1,0 +1,139 @@
+"""The student's own work: your_article (paste/upload), my_work (table, download, upload), reflection."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from test_widgets_support import HOSTILE, article_text, assert_no_article_markup
+
+from mlkit import store
+from mlkit.widgets import confidence_poll, my_work, reflection, your_article
+from mlkit.widgets.highlighter import Highlighter
+from mlkit.widgets.work import html_to_text, upload_text
+
+
+@pytest.fixture(autouse=True)
+def _work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MLKIT_WORK_DIR", str(tmp_path))
+
+
+def upload(widget, name: str, content: bytes) -> None:
+    widget.value = (
+        {
+            "name": name,
+            "type": "",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": dt.datetime.now(dt.timezone.utc),
+        },
+    )
+
+
+PAGE = b"""<!DOCTYPE html><html><head><title>t</title><style>p{color:red}</style>
+<script>alert('x')</script></head><body><h1>Minister &amp; mayor</h1>
+<p>The mayor said the bridge <b>may</b> close.</p><p onclick="x()">Officials reportedly agreed.</p>
+<img src=x onerror=alert(1)></body></html>"""
+
+
+def test_html_to_text_keeps_words_drops_code() -> None:
+    text = html_to_text(PAGE.decode())
+    assert text == "Minister & mayor\n\nThe mayor said the bridge may close.\n\nOfficials reportedly agreed."
+
+
+def test_upload_text_messages() -> None:
+    assert upload_text("a.txt", "caf\u00e9 \u201cquote\u201d".encode()) == "caf\u00e9 \u201cquote\u201d"
+    assert upload_text("a.html", PAGE).startswith("Minister & mayor")
+    with pytest.raises(ValueError, match="not UTF-8"):
+        upload_text("a.txt", b"\xff\xfe\x00bad")
+    with pytest.raises(ValueError, match="not a text file"):
+        upload_text("a.bin", b"abc\x00def")
+
+
+def test_your_article_analyses_an_uploaded_page() -> None:
+    w = your_article()
+    upload(w.upload, "story.html", PAGE)
+    assert w.paste.value.startswith("Minister & mayor")
+    assert "Loaded story.html" in w.message.value
+    w.analyse_button.click()
+    assert w.result is not None and "reportedly" in w.result.text
+    highlighter = w.output.children[0]
+    assert isinstance(highlighter, Highlighter)
+    assert article_text(highlighter.text_view.value) == w.result.text
+    links = re.findall(r'download="([^"]+)" href="data:([^;]+);base64,([^"]+)"', w.message.value)
+    assert [(name, mime) for name, mime, _ in links] == [
+        ("my_article_report.html", "text/html"),
+        ("my_article_report.txt", "text/plain"),
+    ]
+    report = base64.b64decode(links[0][2]).decode()
+    assert report.startswith("<!DOCTYPE html>") and "Officials" in report
+
+
+def test_your_article_hostile_paste_and_bad_upload() -> None:
+    w = your_article()
+    w.analyse_button.click()
+    assert "first" in w.message.value
+    w.analyse(HOSTILE)
+    highlighter, findings, explorer = w.output.children
+    for markup in (
+        highlighter.text_view.value,
+        highlighter.table.value,
+        findings.value,
+        explorer.table.value,
+    ):
+        assert_no_article_markup(markup)
+    assert article_text(highlighter.text_view.value) == HOSTILE
+    report = base64.b64decode(re.search(r"text/html;base64,([^\"]+)", w.message.value).group(1)).decode()
+    assert_no_article_markup(report)
+    upload(w.upload, "x.txt", b"\xff\xfe\xfa")
+    assert "not UTF-8" in w.message.value and w.paste.value == HOSTILE  # the pasted text is kept
+
+
+def test_my_work_lists_downloads_and_loads_back() -> None:
+    store.save_answer("02_q", "<b>reportedly</b>")
+    store.save_answer("spot_the_hedges", {"found": ["reportedly"], "score": [1, 2]})
+    w = my_work()
+    assert "02_q" in w.table.value and "&lt;b&gt;reportedly&lt;/b&gt;" in w.table.value
+    assert "score 1 of 2" in w.table.value
+    assert_no_article_markup(w.table.value)
+    b64 = re.search(r"base64,([A-Za-z0-9+/=]+)", w.download.value).group(1)
+    downloaded = base64.b64decode(b64)
+    assert json.loads(downloaded)["answers"]["02_q"]["value"] == "<b>reportedly</b>"
+    # a new Binder session: the file is gone, the student uploads the download
+    store.answers_path().unlink()
+    fresh = my_work()
+    assert "No answers saved yet" in fresh.table.value
+    upload(fresh.upload, "answers.json", downloaded)
+    assert "Loaded 2 answers" in fresh.message.value
+    assert store.load_answers()["02_q"] == "<b>reportedly</b>"
+    assert "02_q" in fresh.table.value
+    upload(fresh.upload, "junk.json", b"not json")
+    assert "not an answers file" in fresh.message.value
+
+
+def test_my_work_shows_corrupt_file_notice() -> None:
+    path = store.answers_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("{broken", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        w = my_work()
+    assert "could not be read" in w.table.value and "answers.corrupt-" in w.table.value
+
+
+def test_reflection_compares_with_lesson_00() -> None:
+    first = reflection()
+    assert "no saved answer from lesson 00" in first.children[1].value
+    start = confidence_poll("00_headline_confidence", "How sure?")
+    start.choice.value = 5
+    start.save_button.click()
+    r = reflection()
+    assert "completely sure" in r.children[1].value
+    r.poll.choice.value = 2
+    r.poll.save_button.click()
+    assert "Start: 5 of 5 → now: 2 of 5" in r.comparison.value
+    assert "less sure" in r.comparison.value
+    assert store.load_answers()["08_headline_confidence"] == 2
