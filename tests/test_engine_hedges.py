@@ -74,10 +74,18 @@ def test_every_category_is_found(text: str, expected: list[tuple[str, str]]) -> 
         "According to the ministry, the road is open.",
         "He suggested a compromise.",
         "The army used all its might.",
+        "Inspectors examined the supports over two days.",
+        "Visitors with a ticket may enter the gardens.",
     ],
 )
 def test_traps_are_not_hedges(text: str) -> None:
     assert hedge_texts(text) == []
+
+
+def test_overlapping_entries_take_the_reading_the_grammar_gives() -> None:
+    assert hedge_texts("It is believed to have sunk.") == [("is believed to", "epistemic_verb")]
+    assert hedge_texts("Over 2,200 people voted.") == [("Over 2,200", "approximator")]
+    assert hedge_texts("I think it might work.") == [("I think", "epistemic_verb"), ("might", "modal")]
 
 
 def test_non_breaking_spaces_inside_a_phrase() -> None:

@@ -38,6 +38,65 @@ DETERMINERS = {
     "each",
     "no",
 }
+PERMISSION_VERBS = {
+    "enter",
+    "leave",
+    "apply",
+    "park",
+    "use",
+    "visit",
+    "bring",
+    "attend",
+    "register",
+    "submit",
+    "join",
+    "proceed",
+    "borrow",
+    "take",
+    "keep",
+    "sit",
+    "stay",
+    "ask",
+    "contact",
+    "call",
+}
+TIME_UNITS = {
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "weekend",
+    "period",
+    "night",
+    "nights",
+}
+MIGHT_NOUN_BEFORE = {
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "the",
+    "all",
+    "full",
+    "military",
+    "economic",
+    "with",
+}
 EVIDENCE_NOUNS = {
     "evidence",
     "data",
@@ -154,9 +213,11 @@ def _modal(span: Span) -> bool:
         return False  # "in May", "Theresa May"
     if nxt is None or nxt.is_punct or nxt.like_num or nxt.text[:1].isupper():
         return False  # "May 5", "in May.", "May, June"
-    if prev is not None and tok.lower_ == "may" and prev.lower_ == "you":
-        return False  # permission: "you may enter"
-    if tok.lower_ == "might" and prev is not None and (prev.lower_ in DETERMINERS or prev.lower_ == "with"):
+    if tok.lower_ == "may" and (
+        (prev is not None and prev.lower_ == "you") or nxt.lower_ in PERMISSION_VERBS
+    ):
+        return False  # permission: "you may enter", "visitors may park here"
+    if tok.lower_ == "might" and prev is not None and prev.lower_ in MIGHT_NOUN_BEFORE:
         return False  # the noun: "with all its might"
     if tok.lower_ == "could" and len(span) == 1 and nxt.lower_ in ABILITY_VERBS:
         return False  # ability or its negation: "she could not say", "could see the smoke"
@@ -200,7 +261,21 @@ def _not_negated(span: Span) -> bool:
     return not any(t.lower_ in NEGATIONS for t in window)
 
 
+def _not_duration(span: Span) -> bool:
+    """ "over two days" says when, not roughly how many."""
+    nxt = next_word(span.doc, span.end - 1)
+    return nxt is None or nxt.lower_ not in TIME_UNITS
+
+
+def _not_before_to(span: Span) -> bool:
+    """ "It is believed to have hung ..." is "is believed to" (an inference), not "it is believed"."""
+    nxt = next_word(span.doc, span.end - 1)
+    return nxt is None or nxt.lower_ != "to"
+
+
 GUARDS: dict[str, Callable[[Span], bool]] = {
+    "not_duration": _not_duration,
+    "not_before_to": _not_before_to,
     "modal": _modal,
     "adjective_use": _adjective_use,
     "epistemic_suggest": _epistemic_suggest,
