@@ -177,7 +177,7 @@ def legend_html(show: Iterable[str] | None = None) -> str:
             continue
         look = "highlighted background" if c.style == "background" else f"{c.style} underline"
         items.append(
-            f'<li><span class="mlkit-mark mlkit-{c.key}" data-category="{c.key}">{esc(c.label)}'
+            f'<li><span class="mlkit-key mlkit-{c.key}" data-key="{c.key}">{esc(c.label)}'
             f'<sup class="mlkit-tag mlkit-tag-{c.key}">{c.short}</sup></span> — {esc(c.description)}'
             f" ({look}, tag {c.short})</li>"
         )
@@ -204,9 +204,9 @@ def css() -> str:
     rules = [
         ".mlkit-text{white-space:pre-wrap;line-height:2.1;color:#000;background:#fff;"
         "font-size:1rem;max-width:48em;unicode-bidi:plaintext}",
-        ".mlkit-mark{cursor:pointer;text-decoration-line:underline;text-decoration-thickness:2px;"
+        ".mlkit-mark,.mlkit-key{text-decoration-line:underline;text-decoration-thickness:2px;"
         "text-underline-offset:3px}",
-        ".mlkit-mark:focus{outline:2px solid #000;outline-offset:1px}",
+        ".mlkit-mark{cursor:pointer}.mlkit-mark:focus{outline:2px solid #000;outline-offset:1px}",
         ".mlkit-tag{font-size:.65em;font-weight:bold;padding:0 .2em;border-radius:2px;"
         "font-family:sans-serif;text-decoration:none}",
         ".mlkit-why{display:none}",
