@@ -102,6 +102,13 @@ def score_spans(
         right = sum(1 for gi, pi in pairs if gold[gi].get("category") == pred[pi].get("category"))
         out["category_correct"] = right
         out["category_accuracy"] = right / len(pairs) if pairs else None
+        found = {gi for gi, _ in pairs}
+        recall: dict[str, list[int]] = {}
+        for gi, g in enumerate(gold):
+            counts = recall.setdefault(str(g.get("category")), [0, 0])
+            counts[0] += gi in found
+            counts[1] += 1
+        out["recall_by_category"] = recall
     return out
 
 
@@ -142,6 +149,13 @@ def combine(parts: list[dict[str, Any]]) -> dict[str, Any]:
     if any("category_correct" in p for p in parts):
         right = sum(p.get("category_correct", 0) for p in parts)
         out["category_accuracy"] = right / n_pairs if n_pairs else None
+        by_cat: dict[str, list[int]] = {}
+        for p in parts:
+            for cat, (hit, total) in p.get("recall_by_category", {}).items():
+                counts = by_cat.setdefault(cat, [0, 0])
+                counts[0] += hit
+                counts[1] += total
+        out["recall_by_category"] = dict(sorted(by_cat.items()))
     if any(p.get("field_correct") for p in parts):
         fields = parts[0]["field_correct"].keys()
         correct = {f: sum(p["field_correct"][f] for p in parts) for f in fields}
@@ -247,21 +261,31 @@ def parse_brat(ann: str) -> list[dict[str, Any]]:
     return sorted(out, key=lambda a: a["cue"][0])
 
 
-def load_polnear_dev(shared: Path) -> list[dict[str, Any]]:
+def load_polnear_dev(shared: Path) -> tuple[list[dict[str, Any]], list[str]]:
     """One annotation per dev article (the first annotator by file name when there are several)."""
     base = shared / "data" / "polnear" / "dev"
     chosen: dict[str, Path] = {}
+    copies: dict[str, int] = {}
     for ann in sorted((base / "attributions").glob("*.ann")):
-        chosen.setdefault(_ANN_SUFFIX.sub(".txt", ann.name), ann)
-    docs = []
+        name = _ANN_SUFFIX.sub(".txt", ann.name)
+        chosen.setdefault(name, ann)
+        copies[name] = copies.get(name, 0) + 1
+    docs, notes = [], []
     for name, ann in sorted(chosen.items()):
         text_file = base / "text" / name
-        if text_file.is_file():
-            text = text_file.read_text(encoding="utf-8")
-            docs.append(
-                {"id": f"dev/text/{name}", "text": text, "attributions": parse_brat(ann.read_text("utf-8"))}
-            )
-    return docs
+        if not text_file.is_file():
+            notes.append(f"{name}: text missing, skipped")
+            continue
+        text = text_file.read_text(encoding="utf-8")
+        docs.append(
+            {"id": f"dev/text/{name}", "text": text, "attributions": parse_brat(ann.read_text("utf-8"))}
+        )
+    several = sum(1 for n in copies.values() if n > 1)
+    if several:
+        notes.append(
+            f"{several} article(s) annotated by several annotators: the first annotation file is used"
+        )
+    return docs, notes
 
 
 # ---------------------------------------------------------------- running the engine
@@ -367,7 +391,9 @@ def evaluate_all(
             result["problems"] = problems
         else:
             # PolNeAR has no kind/stance labels: only the match itself is scored.
-            result = score_docs(load_polnear_dev(shared), analyze, ("attributions",), attr_fields=())
+            docs, problems = load_polnear_dev(shared)
+            result = score_docs(docs, analyze, ("attributions",), attr_fields=())
+            result["problems"] = problems
         report["sections"][name] = result
     return report
 
@@ -398,6 +424,9 @@ def format_report(report: dict[str, Any]) -> str:
             if "category_accuracy" in s:
                 row += f"   category accuracy {_fmt(s['category_accuracy'])}"
             lines.append(row)
+            if s.get("recall_by_category"):
+                found = ", ".join(f"{c} {h}/{t}" for c, (h, t) in s["recall_by_category"].items())
+                lines.append(f"  {'':<13}found per gold category: {found}")
             if "field_accuracy" in s:
                 acc = ", ".join(f"{f} {_fmt(v)}" for f, v in s["field_accuracy"].items())
                 lines.append(f"  {'':<13}matched-attribution accuracy: {acc}")

@@ -79,6 +79,9 @@ def test_category_accuracy_counts_matched_only() -> None:
     s = ev.score_spans(gold, pred, category=True)
     assert s["tp"] == 2
     assert s["category_accuracy"] == 0.5
+    assert s["recall_by_category"] == {"modal": [1, 2], "evidential": [1, 1]}
+    total = ev.combine([s, ev.score_spans([sp(0, 5, "modal")], [], category=True)])
+    assert total["recall_by_category"] == {"evidential": [1, 1], "modal": [1, 3]}
 
 
 def test_empty_both_is_perfect_and_empty_prediction_scores_zero() -> None:
@@ -234,3 +237,26 @@ def test_missing_answer_key_is_skipped(tmp_path: Path) -> None:
     )
     assert report["sections"] == {}
     assert "Answer key not found" in report["skipped"]["seed"]
+
+
+def test_polnear_dev_loader_uses_one_annotation_per_article(tmp_path: Path) -> None:
+    base = tmp_path / "data" / "polnear" / "dev"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    (base / "text" / "a.txt").write_text("Bob said no.", encoding="utf-8")
+    one = (
+        "T1\tSource 0 3\tBob\nT2\tCue 4 8\tsaid\nT3\tContent 9 11\tno\n"
+        "E1\tAttribution:T2 Cue:T2 Source:T1 Content:T3\n"
+    )
+    (base / "attributions" / "a_aaaa.ann").write_text(one, encoding="utf-8")
+    (base / "attributions" / "a_bbbb.ann").write_text("", encoding="utf-8")
+    docs, notes = ev.load_polnear_dev(tmp_path)
+    assert [d["id"] for d in docs] == ["dev/text/a.txt"]
+    assert docs[0]["attributions"] == [{"cue": [(4, 8)], "source": [(0, 3)], "content": [(9, 11)]}]
+    assert notes == ["1 article(s) annotated by several annotators: the first annotation file is used"]
+
+    def bob(text: str) -> dict[str, Any]:
+        return {"attributions": [attr((4, 8), (0, 3))]}
+
+    report = ev.evaluate_all(shared=tmp_path, analyze=bob, sections=("polnear_dev",))
+    assert report["sections"]["polnear_dev"]["scores"]["attributions"]["f1"] == 1.0
