@@ -225,6 +225,16 @@ def test_sentence_with_claimed_is_the_activist_statement() -> None:
     assert sentence.startswith("In a statement, an opposition activist claimed")
 
 
+def test_lesson_08_reflection_reads_the_poll_lesson_00_saves() -> None:
+    import inspect
+
+    import mlkit.widgets
+
+    assert "confidence_poll(mlkit.lessons.HEADLINE_POLL_ID, " in "\n".join(_code(_notebook("00_start_here")))
+    default = inspect.signature(mlkit.widgets.reflection).parameters["before_id"].default
+    assert default == lessons.HEADLINE_POLL_ID
+
+
 def test_trap_sentences_are_read_from_the_data_file() -> None:
     traps = lessons.trap_sentences()
     assert "She could not say where he was." in traps
