@@ -1,0 +1,66 @@
+"""Where the article is: its headline (first line that is not page furniture) and its body sentences.
+
+Headline-versus-body and unsourced-sentence checks both read only the article, never the page around it.
+"""
+
+from __future__ import annotations
+
+from mlkit.findings._common import Span, lines, span, trimmed, words
+from mlkit.findings.furniture import furniture_ranges
+from mlkit.result import Result
+
+#: A first line longer than this is a paragraph of text, not a headline.
+MAX_HEADLINE_WORDS = 20
+
+
+def _headline_range(text: str) -> tuple[int, int] | None:
+    furniture = set(furniture_ranges(text))
+    article_lines = [ln for ln in lines(text) if ln not in furniture]
+    if len(article_lines) < 2:  # a headline needs something under it
+        return None
+    start, end = article_lines[0]
+    first = text[start:end]
+    if not 0 < len(words(first)) <= MAX_HEADLINE_WORDS:
+        return None
+    ending = first.rstrip("\"'”’)").rstrip()
+    if ending.endswith((",", ";", ":")) or (ending.endswith(".") and not ending.endswith("...")):
+        return None  # a sentence of running text, not a title
+    return start, end
+
+
+def headline(r: Result) -> Span | None:
+    """The first line that is not page furniture, if it looks like a title (short, no full stop).
+
+    None when the text is one paragraph, one line, or starts with a full sentence: then there is no
+    headline to compare with the body, and saying so is better than treating a sentence as one.
+    """
+    found = _headline_range(r.text)
+    return span(r.text, *found) if found else None
+
+
+def body_sentences(r: Result) -> list[Span]:
+    """The result's sentences minus headline and furniture lines (a sentence that runs over one is cut)."""
+    text = r.text
+    skip = list(furniture_ranges(text))
+    top = _headline_range(text)
+    if top:
+        skip.append(top)
+    skip.sort()
+    out: list[Span] = []
+    for s in r.sentences:
+        pieces = [(s["start"], s["end"])]
+        for a, b in skip:
+            if b <= s["start"] or a >= s["end"]:
+                continue
+            next_pieces = []
+            for p_start, p_end in pieces:
+                if b <= p_start or a >= p_end:
+                    next_pieces.append((p_start, p_end))
+                    continue
+                next_pieces += [(p_start, a), (b, p_end)]
+            pieces = next_pieces
+        for p_start, p_end in pieces:
+            p_start, p_end = trimmed(text, max(p_start, 0), min(p_end, len(text)))
+            if p_start < p_end and words(text[p_start:p_end]):
+                out.append(span(text, p_start, p_end))
+    return out

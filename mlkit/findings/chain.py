@@ -1,0 +1,272 @@
+"""The sourcing chain: how many hands a claim passed through between the first witness and the reader.
+
+Built from the attributions' nesting: an attribution whose content holds another attribution's cue is
+the outer hand ("activists have reported ..., according to Asharq Al-Awsat": the outlet passed on what
+activists said). The longest such chain in the article body is the one shown. Sources of other
+top-level reports of the same claim (sharing meaning words with the chain's innermost content) join the
+innermost person or group link, as the same hand seen twice. When the innermost report rests on words
+with no one behind them (an agentless cue such as "we were assured", or "reportedly"), an "unknown" link
+ends the chain.
+
+Text with no attribution at all: reader ← this article, one hand (the writer is the only source the
+reader can see); an "unknown" link is added only if the text itself says "reportedly", "allegedly" and
+the like. Hands = links between the reader and the claim, the reader not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from mlkit.findings._common import Span, content_stems, normalise, overlaps, read_tsv
+from mlkit.findings.body import headline
+from mlkit.findings.furniture import furniture_ranges
+from mlkit.result import Result
+
+ARTICLE_LABEL = "this article (the outlet that published it)"
+#: Hedges that say "someone, not named, said so": they point at an unknown earlier hand.
+UNKNOWN_HEDGES = ("evidential", "impersonal", "unverified")
+#: A separate report joins the chain's witness link when it shares this many meaning words with it.
+MIN_SHARED_WORDS = 3
+
+_GROUP_WORDS = {
+    "they",
+    "we",
+    "them",
+    "us",
+    "group",
+    "groups",
+    "government",
+    "ministry",
+    "police",
+    "army",
+    "military",
+    "council",
+    "committee",
+    "party",
+    "forces",
+    "office",
+    "department",
+    "organisation",
+    "organization",
+    "company",
+    "authorities",
+    "officials",
+    "sources",
+    "activists",
+    "witnesses",
+    "residents",
+    "rebels",
+    "opposition",
+    "coalition",
+    "movement",
+    "state",
+    "union",
+    "court",
+    "campaign",
+}
+_SINGULAR_PEOPLE = {"he", "she", "him", "her", "i", "me", "spokesman", "spokeswoman", "spokesperson"}
+
+
+@lru_cache(maxsize=1)
+def _outlet_pattern() -> re.Pattern[str]:
+    names = sorted((normalise(row[0]) for row in read_tsv("outlets.tsv", 2)), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def _source(a: dict[str, Any]) -> Span | None:
+    """Who stands behind an attribution: the earlier source it points back to, else the source itself."""
+    if a.get("resolved_source"):  # "he", "the activist", "the same source" → the earlier source
+        return a["resolved_source"]
+    return a.get("source")
+
+
+def _kind(a: dict[str, Any]) -> str:
+    """outlet | person | group | unknown, from the source's words (outlets.tsv, plural and group words)."""
+    src = _source(a)
+    if a.get("source_type") == "none" or not src or not src["text"].strip():
+        return "unknown"
+    text = normalise(src["text"])
+    if _outlet_pattern().search(text):
+        return "outlet"
+    words = re.findall(r"[\w'-]+", text)
+    if any(w in _SINGULAR_PEOPLE for w in words[-1:]):
+        return "person"
+    if any(w in _GROUP_WORDS for w in words) or (
+        words and words[-1].endswith("s") and not words[-1].endswith("ss")
+    ):
+        return "group"
+    original = src["text"].split()
+    if len(original) == 1 and original[0].isupper() and len(original[0]) > 1:
+        return "group"  # an acronym: ISIS, NATO
+    return "person"
+
+
+def _key(a: dict[str, Any]) -> str:
+    src = _source(a)
+    return normalise(src["text"]) if src else f"none@{a['cue']['start']}"
+
+
+def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
+    content = outer.get("content")
+    return bool(content) and outer is not inner and content["start"] <= inner["cue"]["start"] < content["end"]
+
+
+def _body_attributions(r: Result) -> list[dict[str, Any]]:
+    """Attributions outside the headline and page furniture, in text order."""
+    skip = [{"start": s, "end": e} for s, e in furniture_ranges(r.text)]
+    head = headline(r)
+    if head:
+        skip.append(head)
+    return [a for a in r.attributions if a.get("cue") and not any(overlaps(a["cue"], s) for s in skip)]
+
+
+def _longest_path(attrs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The longest outer→inner nesting path (earliest wins a tie); agentless reports sort to the end."""
+    children: dict[int, list[int]] = {
+        i: [j for j, b in enumerate(attrs) if _contains(a, b)] for i, a in enumerate(attrs)
+    }
+    memo: dict[int, list[int]] = {}
+
+    def best(i: int, seen: frozenset[int]) -> list[int]:
+        if i in memo:
+            return memo[i]
+        paths = [best(j, seen | {j}) for j in children[i] if j not in seen]
+        tail = max(paths, key=len, default=[])
+        memo[i] = [i, *tail]
+        return memo[i]
+
+    nested = {j for kids in children.values() for j in kids}
+    roots = [i for i in range(len(attrs)) if i not in nested] or list(range(len(attrs)))
+    path = max((best(i, frozenset({i})) for i in roots), key=len, default=[])
+    return [attrs[i] for i in path]
+
+
+def _unknown_markers(r: Result, areas: list[Span], attrs: list[dict[str, Any]]) -> list[Span]:
+    """Agentless cues and "reportedly"-type hedges inside the given stretches of text."""
+    marks = [a["cue"] for a in attrs if _kind(a) == "unknown" and any(overlaps(a["cue"], s) for s in areas)]
+    marks += [
+        h for h in r.hedges if h.get("category") in UNKNOWN_HEDGES and any(overlaps(h, s) for s in areas)
+    ]
+    return sorted(marks, key=lambda m: m["start"])
+
+
+def _quoted_list(items: list[str]) -> str:
+    seen = list(dict.fromkeys(" ".join(i.split()) for i in items))
+    return ", ".join(f"“{i}”" for i in seen)
+
+
+def _link(
+    label: str, kind: str, span: Span | None, explanation: str, cues: list[str] | None = None
+) -> dict[str, Any]:
+    return {"label": label, "kind": kind, "span": span, "explanation": explanation, "cues": cues or []}
+
+
+_KIND_WORDS = {"outlet": "a news outlet", "person": "a person", "group": "a group of people"}
+
+
+def sourcing_chain(r: Result) -> dict[str, Any]:
+    """The chain from the reader back to the first witness, and the number of hands (reader excluded)."""
+    attrs = _body_attributions(r)
+    sourced = [a for a in attrs if _kind(a) != "unknown"]
+    path = _longest_path(sourced)
+    links = [
+        _link(
+            "you, the reader",
+            "reader",
+            None,
+            "You are the last hand: the claim reaches you through this page.",
+        ),
+        _link(
+            ARTICLE_LABEL,
+            "article",
+            None,
+            "The article passed the claim on to you; the text does not name the outlet, so check the web "
+            "address or the top of the page to see who published it.",
+        ),
+    ]
+    seen_keys: set[str] = set()
+    areas: list[Span] = []
+    for i, a in enumerate(path):
+        key = _key(a)
+        if key in seen_keys:
+            continue
+        seen_keys.add(key)
+        group = [a]
+        innermost = i == len(path) - 1
+        kind = _kind(a)
+        if innermost and kind in ("person", "group") and a.get("content"):
+            group += _same_claim(a, attrs, path, seen_keys)
+        members = [m for g in group for m in attrs if _key(m) == _key(g)]
+        if innermost:
+            areas = [m["content"] for m in members if m.get("content")]
+        labels = [" ".join(_source(g)["text"].split()) for g in group]
+        cues = [" ".join(m["cue"]["text"].split()) for m in group]
+        what = _KIND_WORDS[kind] if len(group) == 1 else "people or groups"
+        links.append(
+            _link(
+                " / ".join(dict.fromkeys(labels)),
+                kind if len(group) == 1 else ("group" if kind == "group" else kind),
+                _source(a),
+                f"{_quoted_list(labels)} — {what} — passed the claim on ({_quoted_list(cues)}); ask how they "
+                "know it and who told them.",
+                cues,
+            )
+        )
+    if not path:
+        body_start = headline(r)["end"] if headline(r) else 0
+        areas = [{"start": body_start, "end": len(r.text)}]
+    marks = _unknown_markers(r, areas, attrs)
+    if marks:
+        words = [m["text"] for m in marks]
+        links.append(
+            _link(
+                "unknown (nobody named)",
+                "unknown",
+                {"start": marks[0]["start"], "end": marks[0]["end"], "text": marks[0]["text"]},
+                f"Words like {_quoted_list(words)} mean this came from someone the text never names, so no "
+                "one can check them.",
+                words,
+            )
+        )
+    hands = len(links) - 1
+    return {"hands": hands, "links": links, "explanation": _explain(hands, links)}
+
+
+def _same_claim(
+    a: dict[str, Any], attrs: list[dict[str, Any]], path: list[dict[str, Any]], seen_keys: set[str]
+) -> list[dict[str, Any]]:
+    """Other top-level reports by a person or group whose content shares MIN_SHARED_WORDS with a's."""
+    claim = content_stems(a["content"]["text"])
+    nested = {id(b) for o in attrs for b in attrs if _contains(o, b)}
+    out = []
+    for b in attrs:
+        if (
+            b is a
+            or id(b) in nested
+            or b in path
+            or not b.get("content")
+            or _kind(b) not in ("person", "group")
+        ):
+            continue
+        if _key(b) in seen_keys or any(_key(b) == _key(o) for o in out):
+            continue
+        if len(claim & content_stems(b["content"]["text"])) >= MIN_SHARED_WORDS:
+            out.append(b)
+            seen_keys.add(_key(b))
+    return out
+
+
+def _explain(hands: int, links: list[dict[str, Any]]) -> str:
+    if hands <= 1:
+        return (
+            "The article does not say where its information comes from, so the writer is the only hand you "
+            "can see: ask whether they saw it themselves."
+        )
+    ends_unknown = links[-1]["kind"] == "unknown"
+    tail = ", and the first of them is unknown" if ends_unknown else ""
+    return (
+        f"The claim passed through {hands} hands before it reached you{tail}: each hand is a chance for "
+        "details to be lost or changed, so look for the earliest source you can check."
+    )
