@@ -49,8 +49,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_installed_package_is_the_wheel_and_carries_its_data(installed: Path, tmp_path: Path) -> None:
     code = (
-        "import json, mlkit; r = mlkit.analyze(mlkit.seed_article()); "
-        "print(json.dumps({'file': mlkit.__file__, 'chars': len(mlkit.seed_article()), 'hedges': len(r.hedges)}))"
+        "import json, mlkit; text = mlkit.seed_article(); r = mlkit.analyze(text); "
+        "print(json.dumps({'file': mlkit.__file__, 'chars': len(text), 'hedges': len(r.hedges)}))"
     )
     result = run([str(installed / "python"), "-c", code], cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]

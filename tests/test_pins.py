@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+tomllib = pytest.importorskip("tomllib", reason="needs Python 3.11+ (tomllib); CI and Binder run 3.11")
 ROOT = Path(__file__).resolve().parent.parent
 WIDGET_TRIO = ("jupyterlab", "ipywidgets", "jupyterlab_widgets")
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([A-Za-z0-9.+!-]+)$")
