@@ -5,6 +5,7 @@ Why: the engine's published scores are only as good as this arithmetic and match
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -260,3 +261,28 @@ def test_polnear_dev_loader_uses_one_annotation_per_article(tmp_path: Path) -> N
 
     report = ev.evaluate_all(shared=tmp_path, analyze=bob, sections=("polnear_dev",))
     assert report["sections"]["polnear_dev"]["scores"]["attributions"]["f1"] == 1.0
+
+
+def test_held_out_errors_are_never_listed(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    text_dir = tmp_path / "data" / "polnear" / "train" / "text"
+    text_dir.mkdir(parents=True)
+    raw = b"It may rain."
+    (text_dir / "a.txt").write_bytes(raw)
+    row = {
+        "file": "train/text/a.txt",
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "hedges": [sp(3, 6, "modal")],
+        "boosters": [],
+    }
+    (gold / "polnear_holdout.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+
+    def nothing(text: str) -> dict[str, Any]:
+        return {"hedges": [], "boosters": []}
+
+    report = ev.evaluate_all(shared=tmp_path, analyze=nothing, gold=gold, sections=("polnear_holdout",))
+    sec = report["sections"]["polnear_holdout"]
+    assert sec["scores"]["hedges"]["fn"] == 1
+    assert sec["errors"] == {}
+    assert "errors not listed (held out)" in ev.format_errors(report, "hedges")

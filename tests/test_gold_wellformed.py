@@ -156,11 +156,11 @@ def test_annotate_refuses_a_missing_or_partial_word() -> None:
 
 
 @pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR not present at ../shared/data/polnear")
-def test_polnear_hedges_point_at_their_files() -> None:
-    rows = [
-        json.loads(line) for line in (GOLD / "polnear_hedges.jsonl").read_text("utf-8").splitlines() if line
-    ]
-    assert 6 <= len(rows) <= 10
+@pytest.mark.parametrize("name, least", [("polnear_hedges", 6), ("polnear_holdout", 5)])
+def test_polnear_hedges_point_at_their_files(name: str, least: int) -> None:
+    path = GOLD / f"{name}.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    assert least <= len(rows) <= 10
     for row in rows:
         assert set(row) == {"file", "sha256", "hedges", "boosters"}, "no article text in the project"
         assert row["file"].startswith("train/text/")
@@ -170,6 +170,15 @@ def test_polnear_hedges_point_at_their_files() -> None:
         _check_entry(text, {**row, "attributions": []}, row["file"])
         for span in row["hedges"] + row["boosters"]:
             assert len(span["text"]) <= 40, f"{row['file']}: spans stay short"
+
+
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR not present at ../shared/data/polnear")
+def test_holdout_articles_are_not_in_the_development_key() -> None:
+    def files(name: str) -> set[str]:
+        lines = (GOLD / f"{name}.jsonl").read_text("utf-8").splitlines()
+        return {json.loads(line)["file"] for line in lines if line}
+
+    assert not files("polnear_hedges") & files("polnear_holdout")
 
 
 SPEC = ROOT.parent / "shared" / "spec" / "ANNOTATION.md"

@@ -12,7 +12,7 @@ Span references in the sources:
 - ``["a#b", 0]`` / ``{"from": ref, "to": ref}``: long forms, when a phrase itself holds "#" or " ~~ ".
 
 Usage: ``python tools/annotate.py [--shared PATH]`` rewrites tests/gold/seed.json, dev.jsonl and,
-when the PolNeAR data is present, polnear_hedges.jsonl.
+when the PolNeAR data is present, polnear_hedges.jsonl and polnear_holdout.jsonl.
 """
 
 from __future__ import annotations
@@ -147,11 +147,11 @@ def build_dev() -> list[dict[str, Any]]:
     return rows
 
 
-def build_polnear(shared: Path) -> list[dict[str, Any]]:
-    """tests/gold/polnear_hedges.jsonl rows; only span strings are kept, never article text."""
+def build_polnear(shared: Path, name: str = "polnear_hedges") -> list[dict[str, Any]]:
+    """tests/gold/<name>.jsonl rows; only span strings are kept, never article text."""
     rows = []
     base = shared / "data" / "polnear"
-    for src in json.loads((SRC / "polnear_hedges.json").read_text(encoding="utf-8")):
+    for src in json.loads((SRC / f"{name}.json").read_text(encoding="utf-8")):
         raw = (base / src["file"]).read_bytes()
         text = raw.decode("utf-8")
         try:
@@ -182,9 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     (GOLD / "seed.json").write_text(json.dumps(seed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     _write_jsonl(GOLD / "dev.jsonl", build_dev())
     if (args.shared / "data" / "polnear").is_dir():
-        _write_jsonl(GOLD / "polnear_hedges.jsonl", build_polnear(args.shared))
+        for name in ("polnear_hedges", "polnear_holdout"):
+            _write_jsonl(GOLD / f"{name}.jsonl", build_polnear(args.shared, name))
     else:
-        print(f"PolNeAR not found at {args.shared}: polnear_hedges.jsonl left as it is", file=sys.stderr)
+        print(f"PolNeAR not found at {args.shared}: PolNeAR keys left as they are", file=sys.stderr)
     return 0
 
 
