@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -104,17 +105,24 @@ def _clip(text: str, width: int = 70) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def _print_table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> None:
-    """A fixed-width text table: readable by a screen reader and without colour."""
+def _print_table(rows: Sequence[Sequence[str]], header: Sequence[str], wrap: int = 64) -> None:
+    """A fixed-width text table, readable by a screen reader and without colour.
+
+    The last column (an explanation) is wrapped rather than cut, so no reason is lost.
+    """
     if not rows:
         print("(nothing found)")
         return
     widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
+    widths[-1] = min(widths[-1], wrap)
     line = "  ".join(f"{{:<{w}}}" for w in widths)
-    print(line.format(*header))
-    print(line.format(*("-" * w for w in widths)))
+    print(line.format(*header).rstrip())
+    print(line.format(*("-" * w for w in widths)).rstrip())
     for row in rows:
-        print(line.format(*row))
+        last = textwrap.wrap(str(row[-1]), wrap) or [""]
+        print(line.format(*row[:-1], last[0]).rstrip())
+        for more in last[1:]:
+            print(line.format(*([""] * (len(row) - 1)), more).rstrip())
 
 
 def counts(text: str | None = None) -> dict[str, int]:
@@ -163,7 +171,7 @@ def page_furniture_table(text: str | None = None) -> None:
 def hedge_table(text: str | None = None) -> None:
     """Print every hedge with its category and explanation: the text version of the highlighter."""
     r = _result(text)
-    rows = [(h["text"], h["category"], _clip(h["explanation"], 80)) for h in r.hedges]
+    rows = [(h["text"], h["category"], h["explanation"]) for h in r.hedges]
     _print_table(rows, ("words", "category", "why it matters"))
 
 
@@ -248,11 +256,19 @@ def headline_summary(text: str | None = None) -> None:
 
 
 def unsourced_table(text: str | None = None) -> None:
-    """Print the sentences that state facts with no source and no hedge."""
+    """Print, in full, each sentence that states facts with no source and no hedge, and why."""
     from mlkit import findings
 
-    rows = [(_clip(u["text"], 70), u["reason"]) for u in findings.unsourced_sentences(_result(text))]
-    _print_table(rows, ("sentence", "why the kit flags it"))
+    found = findings.unsourced_sentences(_result(text))
+    if not found:
+        print("(nothing found)")
+    for number, u in enumerate(found, start=1):
+        print(
+            textwrap.fill(
+                " ".join(u["text"].split()), 90, initial_indent=f"{number}. ", subsequent_indent="   "
+            )
+        )
+        print(textwrap.fill(u["reason"], 90, initial_indent="   Why: ", subsequent_indent="   ") + "\n")
 
 
 def loaded_words_table(text: str | None = None) -> None:
@@ -270,7 +286,7 @@ def quotation_table(text: str | None = None) -> None:
     from mlkit import findings
 
     rows = [
-        (_clip(q["text"], 40), q["issue"], _clip(q["explanation"], 70))
+        (_clip(q["text"], 30), q["issue"], q["explanation"])
         for q in findings.quotation_integrity(_result(text))
     ]
     _print_table(rows, ("quotation", "issue", "what it means"))
