@@ -181,7 +181,7 @@ headline with the body.
 """
     ),
     code("mlkit.widgets.headline_vs_body()"),
-    md("The same scores as plain text:"),
+    md("If the widget does not show, the same scores as plain text:"),
     code("mlkit.lessons.headline_summary()"),
     ask("01_headline_vs_body"),
     md(
@@ -248,7 +248,7 @@ more certain than the evidence shows.
     code("mlkit.widgets.highlighter()"),
     md("How many marks is that? The kit counts them here (the number comes from the kit, not from us):"),
     code("mlkit.lessons.count_summary()"),
-    md("The same hedges as a plain table:"),
+    md("If the highlighter does not show, the same hedges as plain text:"),
     code("mlkit.lessons.hedge_table()"),
     ask("02_spot_one"),
     md(
@@ -319,7 +319,8 @@ An **attribution** tells you who said something. It has three parts:
         """
 ## Explore: who is the source?
 
-Click each sentence to see who the kit thinks is behind it.
+Each row below is one reporting word from the article (*said*, *claimed*, *according to* ...). For each
+one, pick who is saying it, and say whether that source is named. Then press Check.
 """
     ),
     code("mlkit.widgets.who_is_the_source()"),
@@ -341,12 +342,12 @@ named.
         """
 ## Explore: the source explorer
 
-The source explorer lists every attribution: its cue, its source, the type of source and the kind of
-verb. Click one to see it in the article.
+The source explorer lists every attribution in a table: who says it, the reporting word, whether the
+source is named, and what kind of verb it is. The chart counts named and unnamed sources.
 """
     ),
     code("mlkit.widgets.source_explorer()"),
-    md("The same list as plain text:"),
+    md("If a widget does not show, the same list as plain text:"),
     code("mlkit.lessons.attribution_table()"),
     md(
         """
@@ -421,7 +422,7 @@ activists, who heard ... from whom? The widget draws the chain.
 """
     ),
     code("mlkit.widgets.sourcing_chain()"),
-    md("The same chain as text, counted by the kit:"),
+    md("If the widget does not show, the same chain as plain text:"),
     code("mlkit.lessons.hands_summary()"),
     md(
         """

@@ -133,13 +133,13 @@ def test_counted_number_pattern_catches_typed_counts() -> None:
 
 def test_notebooks_match_their_generator() -> None:
     """lessons/_build.py is the source of truth: a hand edit to a notebook would be lost on rebuild."""
-    sys.path.insert(0, str(LESSONS_DIR))
+    before, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # no __pycache__ inside lessons/
     try:
         spec = importlib.util.spec_from_file_location("lessons_build", LESSONS_DIR / "_build.py")
         build = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(build)
     finally:
-        sys.path.remove(str(LESSONS_DIR))
+        sys.dont_write_bytecode = before
     assert list(build.LESSONS) == STEMS
     for stem, cells in build.LESSONS.items():
         built = [(c.cell_type, c.source) for c in build.build_notebook(cells, stem).cells]
