@@ -6,6 +6,7 @@ The default is blank English plus rules, so results are the same offline, in CI 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -84,15 +85,50 @@ def _sentences(doc: Doc) -> list[dict[str, int]]:
     return out
 
 
+def _safe(text: str) -> str:
+    """spaCy cannot hash lone surrogates ("\\ud800"): analyse a copy with U+FFFD in their place.
+
+    One character for one, so every offset still indexes the original text.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
+
+
+def _reslice(result: Result) -> Result:
+    """Take every span's text from the original string (it differs from the copy only at surrogates)."""
+    text = result.text
+    for item in result.hedges + result.boosters:
+        item["text"] = text[item["start"] : item["end"]]
+    for attr in result.attributions:
+        for key in ("cue", "source", "content", "resolved_source"):
+            if attr.get(key):
+                attr[key]["text"] = text[attr[key]["start"] : attr[key]["end"]]
+    return result
+
+
 def analyze(text: str) -> Result:
     """Analyse one text: hedges, boosters, attributions and sentences (see the analysis contract)."""
     text = _check(text)
-    return doc_to_result(get_nlp()(text), text)
+    safe = _safe(text)
+    result = doc_to_result(get_nlp()(safe), text)
+    return result if safe is text else _reslice(result)
 
 
 def analyze_many(texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:
     """Analyse a stream of texts with `nlp.pipe` (batched, optionally in several processes), in order."""
-    checked = (_check(t) for t in texts)
+    originals: deque[str] = deque()
+
+    def safe_texts() -> Iterator[str]:
+        for t in texts:
+            originals.append(_check(t))
+            yield _safe(t)
+
     nlp = get_nlp()
-    for doc in nlp.pipe(checked, batch_size=batch_size, n_process=n_process):
-        yield doc_to_result(doc, doc_text(doc))
+    for doc in nlp.pipe(safe_texts(), batch_size=batch_size, n_process=n_process):
+        text = originals.popleft()
+        safe = doc_text(doc)
+        result = doc_to_result(doc, text)
+        yield result if safe == text else _reslice(result)

@@ -396,6 +396,8 @@ class AttributionFinder:
         cues, sources, contents, records = [], [], [], []
         text = doc_text(doc)
         for a in attrs:
+            if a.content is not None and a.content[0] >= a.content[1]:
+                a.content = None  # a rule cut the content to nothing: say so rather than invent a span
             cue = doc[a.cue[0] : a.cue[1]]
             cues.append(Span(doc, cue.start, cue.end, label=a.kind))
             src = doc[a.source[0] : a.source[1]] if a.source else None
@@ -430,7 +432,8 @@ class _Context:
 
     # ---- small helpers
     def sent(self, i: int) -> tuple[int, int]:
-        return self.sent_bounds[self.sent_of[i]]
+        """The sentence holding token i (a position just past the end counts as the last sentence)."""
+        return self.sent_bounds[self.sent_of[min(max(i, 0), len(self.sent_of) - 1)]]
 
     def words(self, a: int, b: int) -> list[Token]:
         return [t for t in self.doc[a:b] if not t.is_space]
@@ -1024,6 +1027,7 @@ def _trim_coordinated_contents(doc: Doc, attrs: list[_Attr]) -> None:
                 and conj.lower_ in {"and", "but", "while", "whereas"}
                 and comma is not None
                 and comma.text in {",", ";"}
+                and comma.idx > a.content[0]
             ):
                 a.content = (a.content[0], comma.idx)
                 break
