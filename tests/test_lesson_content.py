@@ -125,6 +125,11 @@ def test_prose_states_no_count_the_kit_computes(stem: str) -> None:
     assert not found, f"{stem}: a count typed into the prose: {found}"
 
 
+def test_questions_state_no_count_the_kit_computes() -> None:
+    found = COUNTED_NUMBER.findall(json.dumps(_questions(), ensure_ascii=False))
+    assert not found, f"lessons/questions.json: a count typed into the prose: {found}"
+
+
 def test_counted_number_pattern_catches_typed_counts() -> None:
     assert COUNTED_NUMBER.search("The article has 10 hedges.")
     assert COUNTED_NUMBER.search("It passed through three hands")
