@@ -15,6 +15,7 @@ the like. Hands = links between the reader and the claim, the reader not counted
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Any
@@ -108,11 +109,6 @@ def _key(a: dict[str, Any]) -> str:
     return normalise(src["text"]) if src else f"none@{a['cue']['start']}"
 
 
-def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
-    content = outer.get("content")
-    return bool(content) and outer is not inner and content["start"] <= inner["cue"]["start"] < content["end"]
-
-
 def _body_attributions(r: Result) -> list[dict[str, Any]]:
     """Attributions outside the headline and page furniture, in text order."""
     skip = [{"start": s, "end": e} for s, e in furniture_ranges(r.text)]
@@ -122,25 +118,52 @@ def _body_attributions(r: Result) -> list[dict[str, Any]]:
     return [a for a in r.attributions if a.get("cue") and not any(overlaps(a["cue"], s) for s in skip)]
 
 
+def _size(a: dict[str, Any]) -> int:
+    content = a.get("content")
+    return content["end"] - content["start"] if content else 0
+
+
+def _nesting(attrs: list[dict[str, Any]]) -> dict[int, list[int]]:
+    """Outer → inner edges (index lists, in text order). Only a larger content may hold a smaller one's
+    cue, so two reports that contain each other's cues cannot form a loop."""
+    by_cue = sorted(range(len(attrs)), key=lambda i: attrs[i]["cue"]["start"])
+    starts = [attrs[i]["cue"]["start"] for i in by_cue]
+    children: dict[int, list[int]] = {}
+    for i, a in enumerate(attrs):
+        content = a.get("content")
+        if not content:
+            children[i] = []
+            continue
+        lo, hi = bisect.bisect_left(starts, content["start"]), bisect.bisect_left(starts, content["end"])
+        rank = (-_size(a), a["cue"]["start"])
+        children[i] = [
+            j for j in by_cue[lo:hi] if j != i and (-_size(attrs[j]), attrs[j]["cue"]["start"]) > rank
+        ]
+    return children
+
+
 def _longest_path(attrs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The longest outer→inner nesting path (earliest wins a tie); agentless reports sort to the end."""
-    children: dict[int, list[int]] = {
-        i: [j for j, b in enumerate(attrs) if _contains(a, b)] for i, a in enumerate(attrs)
-    }
-    memo: dict[int, list[int]] = {}
-
-    def best(i: int, seen: frozenset[int]) -> list[int]:
-        if i in memo:
-            return memo[i]
-        paths = [best(j, seen | {j}) for j in children[i] if j not in seen]
-        tail = max(paths, key=len, default=[])
-        memo[i] = [i, *tail]
-        return memo[i]
-
+    """The longest outer→inner nesting path (the earliest wins a tie), without recursion."""
+    children = _nesting(attrs)
+    order = sorted(range(len(attrs)), key=lambda i: (-_size(attrs[i]), attrs[i]["cue"]["start"]))
+    length: dict[int, int] = {}
+    following: dict[int, int | None] = {}
+    for i in reversed(order):  # inner reports first: every child is done before its parent
+        best, nxt = 0, None
+        for j in children[i]:
+            if length[j] > best:
+                best, nxt = length[j], j
+        length[i], following[i] = best + 1, nxt
     nested = {j for kids in children.values() for j in kids}
-    roots = [i for i in range(len(attrs)) if i not in nested] or list(range(len(attrs)))
-    path = max((best(i, frozenset({i})) for i in roots), key=len, default=[])
-    return [attrs[i] for i in path]
+    roots = sorted((i for i in range(len(attrs)) if i not in nested), key=lambda i: attrs[i]["cue"]["start"])
+    if not roots:
+        return []
+    node: int | None = max(roots, key=lambda i: (length[i], -attrs[i]["cue"]["start"]))
+    path = []
+    while node is not None:
+        path.append(attrs[node])
+        node = following[node]
+    return path
 
 
 def _unknown_markers(r: Result, areas: list[Span], attrs: list[dict[str, Any]]) -> list[Span]:
@@ -239,7 +262,7 @@ def _same_claim(
 ) -> list[dict[str, Any]]:
     """Other top-level reports by a person or group whose content shares MIN_SHARED_WORDS with a's."""
     claim = content_stems(a["content"]["text"])
-    nested = {id(b) for o in attrs for b in attrs if _contains(o, b)}
+    nested = {id(attrs[j]) for kids in _nesting(attrs).values() for j in kids}
     out = []
     for b in attrs:
         if (

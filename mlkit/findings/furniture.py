@@ -43,7 +43,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     out = []
     for pattern, kind, reason in read_tsv("furniture.tsv", 3):
         parts = [re.escape(p) for p in normalise(pattern).split("*")]
-        regex = r"(?:\S+(?: \S+){0,3})".join(parts)
+        regex = r"(?:\S+(?: \S+){0,2})".join(parts)
         out.append((re.compile(regex, re.IGNORECASE), kind, reason))
     return tuple(out)
 
@@ -65,8 +65,9 @@ def _is_name(line: str) -> bool:
     return all(_NAME_WORD.match(p) for p in parts) and parts[0][0].isupper()
 
 
-def _byline(line: str, previous_kind: str | None) -> bool:
-    """ "By Ari Soffer", or a bare name ending in a comma or following a link such as "Contact Editor"."""
+def _byline(line: str, previous_kind: str | None, after_title: bool) -> bool:
+    """ "By Ari Soffer", or a bare name ending in a comma, or (below the title) following a link such as
+    "Contact Editor". A bare title-case line above any article line is the headline, not a name."""
     parts = line.split()
     if (
         parts
@@ -75,7 +76,9 @@ def _byline(line: str, previous_kind: str | None) -> bool:
         and all(_NAME_WORD.match(p) for p in parts[1:])
     ):
         return True
-    return _is_name(line) and (line.rstrip().endswith(",") or previous_kind in ("link", "byline"))
+    if not _is_name(line):
+        return False
+    return line.rstrip().endswith(",") or (after_title and previous_kind in ("link", "byline"))
 
 
 @lru_cache(maxsize=8)
@@ -85,11 +88,12 @@ def _furniture(text: str) -> tuple[tuple[int, int, str, str], ...]:
     counts = Counter(normalise(text[s:e]) for s, e in spans if len(words(text[s:e])) <= MAX_CAPTION_WORDS)
     found: dict[int, tuple[int, int, str, str]] = {}
     previous_kind: str | None = None
+    after_title = False  # has a line of the article (the headline) been seen yet?
     for i, (start, end) in enumerate(spans):
         line = text[start:end]
         n_words = len(words(line))
         hit = _pattern_match(line) if n_words <= MAX_FURNITURE_WORDS else None
-        if hit is None and n_words <= MAX_FURNITURE_WORDS and _byline(line, previous_kind):
+        if hit is None and n_words <= MAX_FURNITURE_WORDS and _byline(line, previous_kind, after_title):
             hit = ("byline", _BYLINE_REASON)
         if hit is None and i > 0 and 0 < n_words <= MAX_CAPTION_WORDS and counts[normalise(line)] > 1:
             first = normalise(text[spans[0][0] : spans[0][1]])
@@ -104,6 +108,7 @@ def _furniture(text: str) -> tuple[tuple[int, int, str, str], ...]:
                 if 0 < len(words(above)) <= MAX_CAPTION_WORDS and not above.rstrip().endswith("."):
                     found[i - 1] = (p_start, p_end, "caption", _CAPTION_REASON)
         previous_kind = hit[0] if hit else None
+        after_title = after_title or hit is None
     return tuple(found[i] for i in sorted(found))
 
 

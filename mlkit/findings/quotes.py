@@ -6,6 +6,7 @@ One linear scan per paragraph pairs the marks with a stack; apostrophes (don’t
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Any
@@ -102,15 +103,29 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple[tuple
 
 
 def _paragraph_end(text: str, pos: int) -> int:
-    for s, e in _paragraphs_cached(text):
-        if s <= pos < e:
-            return e
-    return len(text)
+    """End of the paragraph holding pos (binary search: a long text has thousands of paragraphs)."""
+    paragraphs = _paragraphs_cached(text)
+    k = bisect.bisect_right(_paragraph_starts(text), pos) - 1
+    return paragraphs[k][1] if k >= 0 and pos < paragraphs[k][1] else len(text)
+
+
+@lru_cache(maxsize=8)
+def _paragraph_starts(text: str) -> tuple[int, ...]:
+    return tuple(p[0] for p in _paragraphs_cached(text))
 
 
 @lru_cache(maxsize=8)
 def _paragraphs_cached(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_paragraphs(text))
+
+
+def _inside_sentence(text: str, o: int, inner: str) -> bool:
+    """A scare quote sits inside a sentence ("by popular “awakening councils.”"); a quotation that opens
+    a paragraph or sentence, or ends in a comma before its speech tag (“We won,” she said), is speech."""
+    if inner.rstrip().endswith(","):
+        return False
+    before = text[max(0, o - 20) : o].rstrip(" \t\u00a0")
+    return bool(before) and before[-1] not in "\r\n.!?,:"
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -178,7 +193,11 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
                 )
             )
         n_words = len(words(inner))
-        if 0 < n_words <= MAX_SCARE_WORDS and not sourced.overlapping(o, end):
+        if (
+            0 < n_words <= MAX_SCARE_WORDS
+            and _inside_sentence(text, o, inner)
+            and not sourced.overlapping(o, end)
+        ):
             out.append(
                 _item(
                     text,
