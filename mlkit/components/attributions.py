@@ -1011,16 +1011,17 @@ def _head_tokens(span: Span) -> list[Token]:
 def _trim_coordinated_contents(doc: Doc, attrs: list[_Attr]) -> None:
     """ "He maintained that the money was a loan, and his lawyer pointed out that ...": the first content
     ends at ", and", where the next speaker begins."""
+    sourced = sorted((doc[b.source[0]].idx, b.source[0]) for b in attrs if b.source and b.source[0] > 0)
+    starts = [c for c, _ in sourced]
     for a in attrs:
         if a.content is None or a.kind == "according_to":
             continue
-        for b in attrs:
-            if b is a or b.source is None or b.source[0] == 0:
+        lo = bisect.bisect_right(starts, a.content[0])
+        hi = bisect.bisect_left(starts, a.content[1])
+        for _, src_tok in sourced[lo:hi]:
+            if a.source and src_tok == a.source[0]:
                 continue
-            src_char = doc[b.source[0]].idx
-            if not (a.content[0] < src_char < a.content[1]):
-                continue
-            conj = word_before(doc, b.source[0])
+            conj = word_before(doc, src_tok)
             comma = word_before(doc, conj.i) if conj is not None else None
             if (
                 conj is not None
@@ -1069,11 +1070,14 @@ def _is_anaphoric(span: Span) -> bool:
     return bool(words) and words[0].lower_ in ANAPHORIC_STARTS and _source_type(span) == "unnamed"
 
 
+LOOKBACK = 40  # earlier sources a pronoun may point back to (a few paragraphs of news)
+
+
 def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
     """Point pronouns and anaphoric descriptions ("the activist", "the same source") back to a first
     mention: the nearest earlier compatible source, followed back to its own antecedent."""
     by_source = sorted((a for a in attrs if a.source), key=lambda a: a.source)
-    for a in by_source:
+    for k, a in enumerate(by_source):
         src = doc[a.source[0] : a.source[1]]
         stype = _source_type(src)
         if stype not in {"pronoun", "unnamed"} or (stype == "unnamed" and not _is_anaphoric(src)):
@@ -1081,9 +1085,7 @@ def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
         words = [t.lower_ for t in src if not t.is_space]
         head = _head_tokens(src)[-1].lower_
         antecedent = None
-        for b in reversed(by_source):
-            if b.source[0] >= a.source[0]:
-                continue
+        for b in reversed(by_source[max(0, k - LOOKBACK) : k]):  # bounded: linear in long texts
             cand = doc[b.source[0] : b.source[1]]
             ctype = _source_type(cand)
             cand_head = _head_tokens(cand)[-1].lower_
