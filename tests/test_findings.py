@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from test_widgets_support import HOSTILE
 
 import mlkit
 from mlkit import findings
@@ -456,6 +457,9 @@ HOSTILE_TEXTS = [
     "no sentences here",
     "مرحبا بالعالم\n\nنص عربي “مقتبس”",
     "<script>alert('x')</script>\n\nbody [x] “y”",
+    "Head Line\n\nThe \ud800 army slaughtered \udfff people “x",  # lone surrogates
+    "x" * 100_000 + " reportedly, officials said.",
+    HOSTILE,
 ]
 
 

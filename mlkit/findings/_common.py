@@ -102,12 +102,20 @@ def _blank() -> Language:
     return nlp
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def tokens(r: Result) -> Doc:
-    """The result's own Doc when it matches the text, else a tokenised blank-English Doc of the text."""
+    """The result's own Doc when it matches the text, else a tokenised blank-English Doc of the text.
+
+    spaCy cannot hash lone surrogates, so they are tokenised as U+FFFD: one character for one, so token
+    offsets still index ``r.text`` (take span text from ``r.text``, never from the Doc).
+    """
+    text = _SURROGATE.sub("\ufffd", r.text)
     doc = getattr(r, "doc", None)
-    if isinstance(doc, Doc) and len(doc.text) == len(r.text) and doc.text == r.text:
+    if isinstance(doc, Doc) and len(doc.text) == len(text) and doc.text == text:
         return doc
-    return _blank().make_doc(r.text)
+    return _blank().make_doc(text)
 
 
 def tokenizer() -> Language:
