@@ -4,7 +4,8 @@ Open the notebook, Run > Run All Cells, then check that every widget rendered (n
 widget", the symptom of ipywidgets and jupyterlab_widgets drifting apart), that unticking a category
 changes the highlighted marks, and that clicking a mark reveals its explanation. Screenshots go to
 artifacts/browser/. A small notebook of our own runs first: it checks the widget stack alone, so a
-failure there points at the environment, not at the lesson.
+failure there points at the environment, not at the lesson; and a notebook with a broken widget
+checks that the checks can fail.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from pathlib import Path
 import nbformat
 import pytest
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 RUN_TIMEOUT_S = 240
+KERNEL_START_TIMEOUT_MS = 90_000
 LESSON = "lessons/02_hedges.ipynb"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -44,12 +47,23 @@ display(w.VBox([show, text]))
 """
 
 
-def write_stack_check(folder: Path) -> str:
+# What a student sees when the browser side has no such widget model: "Error displaying widget".
+BROKEN_WIDGET_SOURCE = """\
+import ipywidgets as w
+from IPython.display import display
+
+display(w.Checkbox(description="Hedges"))
+view = {"model_id": "no-such-model", "version_major": 2, "version_minor": 0}
+display({"application/vnd.jupyter.widget-view+json": view, "text/plain": "a widget"}, raw=True)
+"""
+
+
+def write_notebook(folder: Path, name: str, source: str) -> str:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [nbformat.v4.new_markdown_cell("# Widgets"), nbformat.v4.new_code_cell(STACK_CHECK_SOURCE)]
-    nbformat.write(nb, folder / "widget_stack_check.ipynb")
-    return "widget_stack_check.ipynb"
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}"), nbformat.v4.new_code_cell(source)]
+    nbformat.write(nb, folder / name)
+    return name
 
 
 def accept_dialogs(page: Page) -> None:
@@ -62,20 +76,35 @@ def accept_dialogs(page: Page) -> None:
         page.wait_for_timeout(300)
 
 
+KERNEL_IDLE_JS = """() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]
+  .some(e => /\\|\\s*Idle\\s*$/.test(e.textContent))"""
+
+
 def open_notebook(page: Page, base: str, path: str) -> None:
+    """Open the notebook and wait until its kernel says Idle in the status bar (started and connected)."""
     page.goto(f"{base}/lab/tree/{path}?reset")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=60_000)
     accept_dialogs(page)
+    page.wait_for_function(KERNEL_IDLE_JS, timeout=KERNEL_START_TIMEOUT_MS)
+    page.locator(".jp-NotebookPanel .jp-Cell").first.click()  # focus the notebook, as a student would
 
 
 def run_all_cells(page: Page) -> None:
-    """Use the menu, as a student would: Run > Run All Cells."""
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    label = page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$"))
-    page.locator(".lm-Menu-item", has=label).click()
+    """Use the menu, as a student would: Run > Run All Cells. Retry if no cell started (lost click)."""
+    for _ in range(3):
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        label = page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$"))
+        page.locator(".lm-Menu-item", has=label).click()
+        try:
+            page.wait_for_function(STARTED_JS, timeout=10_000)
+            return
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+    pytest.fail("Run > Run All Cells started no cell")
 
 
+STARTED_JS = """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')]
+  .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
 CELL_STATE_JS = """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell')].map(cell => ({
   prompt: (cell.querySelector('.jp-InputPrompt') || {}).textContent || '',
   empty: ((cell.querySelector('.cm-content') || {}).textContent || '').trim() === '',
@@ -153,8 +182,8 @@ def shoot(page: Page, shots: Path, name: str) -> None:
     page.screenshot(path=str(shots / f"{name}.png"))
 
 
-def exercise(page: Page, base: str, path: str, shots: Path) -> None:
-    """The whole student path through one notebook, with the checks that a person would make by eye."""
+def run_notebook(page: Page, base: str, path: str, shots: Path) -> None:
+    """Open the notebook, Run All, and check that every code cell ran."""
     open_notebook(page, base, path)
     run_all_cells(page)
     cells = wait_for_run(page)
@@ -162,14 +191,35 @@ def exercise(page: Page, base: str, path: str, shots: Path) -> None:
     not_run = [i for i, c in enumerate(cells) if not c["empty"] and not re.search(r"\[\d+\]", c["prompt"])]
     assert not not_run, f"code cells {not_run} did not run; errors: {error_outputs(page)[:2]}"
 
-    page.wait_for_function("() => !document.body.innerText.includes('Loading widget...')", timeout=30_000)
-    body = page.locator(".jp-NotebookPanel").inner_text()
-    assert "Error displaying widget" not in body, "a widget failed to render (widget packages out of step?)"
+
+def widget_problems(page: Page, base: str, path: str) -> list[str]:
+    """What a person would see go wrong with the widgets: error text, or a widget shown as plain text."""
+    problems = []
+    try:
+        page.wait_for_function("() => !document.body.innerText.includes('Loading widget...')", timeout=20_000)
+    except PlaywrightTimeoutError:
+        problems.append("a widget still says 'Loading widget...'")
+    if "Error displaying widget" in page.locator(".jp-NotebookPanel").inner_text():
+        problems.append("a widget shows 'Error displaying widget' (widget packages out of step?)")
     rendered = sum(o["widget"] for o in top_level_outputs(page))
     sent = saved_widget_outputs(page, base, path)
-    assert sent > 0, "the notebook displayed no widget"
-    assert rendered == sent, f"the kernel sent {sent} widgets but {rendered} rendered as widgets"
+    if sent == 0:
+        problems.append("the notebook displayed no widget")
+    if rendered != sent:
+        problems.append(f"the kernel sent {sent} widgets but {rendered} rendered as widgets")
+    return problems
 
+
+# Where a person clicks: on the mark's first word, not at the centre of its box (a mark that wraps onto
+# a second line has a box whose centre is plain text). The click is raw mouse input: the mark takes
+# focus on mouse-down and shows its explanation, which moves the text before mouse-up, so Playwright's
+# own click() would report the click as intercepted although a person's click works.
+FIRST_WORD_JS = """m => { const line = m.getClientRects()[0];
+  return [line.left + Math.min(4, line.width / 2), line.top + line.height / 2]; }"""
+
+
+def check_highlighter(page: Page, shots: Path) -> None:
+    """Unticking 'Hedges' changes the marks and ticking it restores them; clicking a mark explains it."""
     before = marks(page)
     assert before, "no highlighted mark (.mlkit-mark) in the page"
     box = page.get_by_role("checkbox", name="Hedges").first
@@ -186,7 +236,8 @@ def exercise(page: Page, base: str, path: str, shots: Path) -> None:
     shown_before = visible_explanations(page)
     mark = page.locator(".mlkit-mark:visible").first
     mark.scroll_into_view_if_needed()
-    mark.click()
+    x, y = mark.evaluate(FIRST_WORD_JS)
+    page.mouse.click(x, y)
     page.wait_for_timeout(500)
     shown_after = visible_explanations(page)
     shoot(page, shots, "3-explained")
@@ -194,11 +245,24 @@ def exercise(page: Page, base: str, path: str, shots: Path) -> None:
 
 
 def test_widget_stack_renders_in_chromium(page: Page, lab_url: str, lab_root: Path, artifacts: Path) -> None:
-    path = write_stack_check(lab_root)
-    exercise(page, lab_url, path, artifacts / "stack-check")
+    path = write_notebook(lab_root, "widget_stack_check.ipynb", STACK_CHECK_SOURCE)
+    run_notebook(page, lab_url, path, artifacts / "stack-check")
+    assert widget_problems(page, lab_url, path) == []
+    check_highlighter(page, artifacts / "stack-check")
+
+
+def test_broken_widget_is_caught(page: Page, lab_url: str, lab_root: Path, artifacts: Path) -> None:
+    """The checker itself can fail: a widget view whose model does not exist must be reported."""
+    path = write_notebook(lab_root, "broken_widget.ipynb", BROKEN_WIDGET_SOURCE)
+    run_notebook(page, lab_url, path, artifacts / "broken-widget")
+    problems = widget_problems(page, lab_url, path)
+    assert any("Error displaying widget" in p for p in problems), problems
+    assert any("rendered as widgets" in p for p in problems), problems
 
 
 def test_lesson_02_in_chromium(page: Page, lab_url: str, lab_root: Path, artifacts: Path) -> None:
     if not (lab_root / LESSON).exists():
         pytest.skip(f"{LESSON} is not written yet")
-    exercise(page, lab_url, LESSON, artifacts / "lesson02")
+    run_notebook(page, lab_url, LESSON, artifacts / "lesson02")
+    assert widget_problems(page, lab_url, LESSON) == []
+    check_highlighter(page, artifacts / "lesson02")
