@@ -6,6 +6,7 @@ The default is blank English plus rules, so results are the same offline, in CI 
 from __future__ import annotations
 
 import os
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -43,14 +44,31 @@ def add_components(nlp: Language) -> Language:
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The shared default pipeline: blank English + the kit's rule components (no downloaded model)."""
-    nlp = spacy.blank("en")
+    """The shared pipeline: blank English + the kit's rule components, with no downloaded model.
+
+    Setting MLKIT_MODEL=en_core_web_sm puts the kit's components after that trained model instead (its
+    sentence boundaries replace the rule-based ones). It is opt-in because no measurement has yet shown
+    that it helps: the rules must give the same answers offline, in CI and on Binder.
+    """
+    model = os.environ.get("MLKIT_MODEL", "").strip()
+    nlp = None
+    if model:
+        try:
+            nlp = spacy.load(model)
+        except OSError:  # E050: not installed here; never let a missing model stop a lesson
+            warnings.warn(f"MLKIT_MODEL={model} is not installed: using the rules alone", stacklevel=2)
+    if nlp is None:
+        nlp = spacy.blank("en")
     nlp.max_length = 10_000_000  # rules are linear in the text; 2 MB articles must work
     return add_components(nlp)
 
 
 def pipeline_name() -> str:
-    return os.environ.get("MLKIT_PIPELINE_LABEL", PIPELINE_RULES)
+    """ "rules", or "<model>-<version>+rules" when a trained model runs first (the contract's field)."""
+    nlp = get_nlp()
+    if nlp.meta.get("name") and nlp.meta.get("name") != "pipeline":
+        return f"{nlp.meta.get('lang', 'en')}_{nlp.meta['name']}-{nlp.meta.get('version', '?')}+rules"
+    return PIPELINE_RULES
 
 
 def _check(text: object) -> str:

@@ -50,3 +50,18 @@ def test_components_run_after_a_trained_model() -> None:
     mlkit.add_components(nlp)
     doc = nlp("Officials said the bridge may collapse.")
     assert [s.text for s in doc.spans["hedges"]] == ["may"]
+
+
+def test_a_missing_model_falls_back_to_the_rules(monkeypatch) -> None:
+    from mlkit import pipeline
+
+    monkeypatch.setenv("MLKIT_MODEL", "no_such_model_xyz")
+    pipeline.get_nlp.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="not installed"):
+            nlp = pipeline.get_nlp()
+        assert nlp.pipe_names == ["mlkit_sentences", "mlkit_hedges", "mlkit_attributions"]
+        assert pipeline.pipeline_name() == "rules"
+    finally:
+        monkeypatch.delenv("MLKIT_MODEL")
+        pipeline.get_nlp.cache_clear()
