@@ -302,6 +302,30 @@ def test_chain_with_one_named_speaker() -> None:
     assert chain["hands"] == 2
 
 
+def test_chain_counts_a_source_quoting_itself_once_and_never_merges_named_people() -> None:
+    text = (
+        "Fire chief Dana Mensah said four workers were hurt in the plant fire, adding that she expected "
+        "them to recover. Tom Albers said the four workers hurt in the fire would be paid."
+    )
+    outer = attr(
+        text,
+        "said",
+        "Fire chief Dana Mensah",
+        text[text.index("four") : text.index(". Tom")],
+        "indirect",
+        "named",
+    )
+    inner = attr(
+        text, "adding", "she", "she expected them to recover", "indirect", "pronoun", "Fire chief Dana Mensah"
+    )
+    albers = attr(text, "Tom Albers said", "Tom Albers", "the four workers hurt in the fire would be paid")
+    albers["cue"] = sp(text, "said", 1)
+    albers["source_type"] = "named"
+    chain = findings.sourcing_chain(result(text, attributions=[outer, inner, albers]))
+    assert [link["label"] for link in chain["links"][2:]] == ["Fire chief Dana Mensah"]
+    assert chain["hands"] == 2
+
+
 def test_chain_survives_reports_that_contain_each_other() -> None:
     text = "Officials said police told reporters that officials said it."
     a = attr(text, "said", "Officials", "police told reporters that officials said it", source_type="unnamed")

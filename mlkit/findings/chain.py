@@ -28,45 +28,17 @@ from mlkit.result import Result
 ARTICLE_LABEL = "this article (the outlet that published it)"
 #: Hedges that say "someone, not named, said so": they point at an unknown earlier hand.
 UNKNOWN_HEDGES = ("evidential", "impersonal", "unverified")
-#: A separate report joins the chain's witness link when it shares this many meaning words with it.
+#: A separate report by an unnamed source joins the chain's witness link when it shares this many
+#: meaning words with it, and at least this share of the shorter content's meaning words.
 MIN_SHARED_WORDS = 3
+MIN_SHARED_SHARE = 0.3
 
-_GROUP_WORDS = {
-    "they",
-    "we",
-    "them",
-    "us",
-    "group",
-    "groups",
-    "government",
-    "ministry",
-    "police",
-    "army",
-    "military",
-    "council",
-    "committee",
-    "party",
-    "forces",
-    "office",
-    "department",
-    "organisation",
-    "organization",
-    "company",
-    "authorities",
-    "officials",
-    "sources",
-    "activists",
-    "witnesses",
-    "residents",
-    "rebels",
-    "opposition",
-    "coalition",
-    "movement",
-    "state",
-    "union",
-    "court",
-    "campaign",
-}
+#: Words that make a source a group of people rather than one person.
+_GROUP_WORDS = set(
+    "they we them us group groups government ministry police army military council committee party forces "
+    "office department organisation organization company authorities officials sources activists witnesses "
+    "residents rebels opposition coalition movement state union court campaign service agency".split()
+)
 _SINGULAR_PEOPLE = {"he", "she", "him", "her", "i", "me", "spokesman", "spokeswoman", "spokesperson"}
 
 
@@ -104,6 +76,15 @@ def _kind(a: dict[str, Any]) -> str:
     return "person"
 
 
+def _unnamed(a: dict[str, Any]) -> bool:
+    """An unnamed source ("an opposition activist", or "he" standing for one): reports of the same claim
+    by unnamed sources may be one informant seen twice; named people are never merged."""
+    if a.get("source_type") == "pronoun":
+        resolved = a.get("resolved_source")
+        return bool(resolved) and not any(w[:1].isupper() for w in resolved["text"].split())
+    return a.get("source_type") == "unnamed"
+
+
 def _key(a: dict[str, Any]) -> str:
     src = _source(a)
     return normalise(src["text"]) if src else f"none@{a['cue']['start']}"
@@ -125,7 +106,8 @@ def _size(a: dict[str, Any]) -> int:
 
 def _nesting(attrs: list[dict[str, Any]]) -> dict[int, list[int]]:
     """Outer → inner edges (index lists, in text order). Only a larger content may hold a smaller one's
-    cue, so two reports that contain each other's cues cannot form a loop."""
+    cue, so two reports that contain each other's cues cannot form a loop; a source quoting itself
+    ("she said ... “we ...,” she added") is one hand, not two."""
     by_cue = sorted(range(len(attrs)), key=lambda i: attrs[i]["cue"]["start"])
     starts = [attrs[i]["cue"]["start"] for i in by_cue]
     children: dict[int, list[int]] = {}
@@ -135,9 +117,11 @@ def _nesting(attrs: list[dict[str, Any]]) -> dict[int, list[int]]:
             children[i] = []
             continue
         lo, hi = bisect.bisect_left(starts, content["start"]), bisect.bisect_left(starts, content["end"])
-        rank = (-_size(a), a["cue"]["start"])
+        rank, key = (-_size(a), a["cue"]["start"]), _key(a)
         children[i] = [
-            j for j in by_cue[lo:hi] if j != i and (-_size(attrs[j]), attrs[j]["cue"]["start"]) > rank
+            j
+            for j in by_cue[lo:hi]
+            if j != i and (-_size(attrs[j]), attrs[j]["cue"]["start"]) > rank and _key(attrs[j]) != key
         ]
     return children
 
@@ -219,7 +203,7 @@ def sourcing_chain(r: Result) -> dict[str, Any]:
         group = [a]
         innermost = i == len(path) - 1
         kind = _kind(a)
-        if innermost and kind in ("person", "group") and a.get("content"):
+        if innermost and kind in ("person", "group") and _unnamed(a) and a.get("content"):
             group += _same_claim(a, attrs, path, seen_keys)
         members = [m for g in group for m in attrs if _key(m) == _key(g)]
         if innermost:
@@ -260,22 +244,20 @@ def sourcing_chain(r: Result) -> dict[str, Any]:
 def _same_claim(
     a: dict[str, Any], attrs: list[dict[str, Any]], path: list[dict[str, Any]], seen_keys: set[str]
 ) -> list[dict[str, Any]]:
-    """Other top-level reports by a person or group whose content shares MIN_SHARED_WORDS with a's."""
+    """Other top-level reports by unnamed people or groups whose content shares enough words with a's."""
     claim = content_stems(a["content"]["text"])
     nested = {id(attrs[j]) for kids in _nesting(attrs).values() for j in kids}
     out = []
     for b in attrs:
-        if (
-            b is a
-            or id(b) in nested
-            or b in path
-            or not b.get("content")
-            or _kind(b) not in ("person", "group")
-        ):
+        if b is a or id(b) in nested or b in path or not b.get("content") or not _unnamed(b):
+            continue
+        if _kind(b) not in ("person", "group"):
             continue
         if _key(b) in seen_keys or any(_key(b) == _key(o) for o in out):
             continue
-        if len(claim & content_stems(b["content"]["text"])) >= MIN_SHARED_WORDS:
+        other = content_stems(b["content"]["text"])
+        shared = len(claim & other)
+        if shared >= MIN_SHARED_WORDS and shared >= MIN_SHARED_SHARE * min(len(claim), len(other)):
             out.append(b)
             seen_keys.add(_key(b))
     return out
