@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -263,3 +264,54 @@ def test_output_is_utf8_whatever_the_locale(corpus: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         assert "According\u00a0to".encode() in proc.stdout  # the cue's NBSP as raw UTF-8 bytes
         assert json.loads(proc.stdout.decode("utf-8").splitlines()[0] if len(args) > 1 else proc.stdout)
+
+
+# --- python -m mlkit.bench: figures are printed, never asserted as timings here -------------------
+
+BENCH_FIGURES = [
+    "tokenizer throughput (chars/s)",
+    "mlkit throughput (chars/s)",
+    "throughput ratio mlkit/tokenizer",
+    "peak RSS, import + article (MB)",
+    "cold start: python + import + 1st analysis (s)",
+    "per-MB cost, largest / smallest text",
+    "speed-up n_process=2 / 1",
+    "n_process=2 output identical to 1",
+]
+
+
+@pytest.mark.slow
+def test_bench_quick_prints_every_figure() -> None:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = subprocess.run(
+        [sys.executable, "-m", "mlkit.bench", "--quick"], capture_output=True, env=env, timeout=300
+    )
+    out = proc.stdout.decode()
+    assert proc.returncode == 0, proc.stderr.decode()
+    cells = [re.split(r"\s{2,}", line.strip()) for line in out.splitlines()]
+    rows = {c[0]: c[1:] for c in cells if len(c) == 4}  # table rows: figure, measured, target, status
+    for figure in BENCH_FIGURES:
+        assert figure in rows, f"bench did not print {figure!r}:\n{out}"
+        assert rows[figure][-1] in {"PASS", "MISS", "info"}
+    assert float(rows["throughput ratio mlkit/tokenizer"][0]) > 0
+    assert 0 < float(rows["peak RSS, import + article (MB)"][0]) < 10_000
+    assert rows["n_process=2 output identical to 1"][0] == "yes"
+
+
+def test_bench_text_of_size_is_exact_and_repeats_a_small_corpus() -> None:
+    from mlkit.bench import text_of_size
+
+    text = text_of_size(["abc", "de"], 11)
+    assert text == "abc\n\nde\n\nab"  # by hand: the corpus joined by blank lines, repeated, cut at 11
+    assert len(text_of_size([SEED], 250_000)) == 250_000
+
+
+def test_bench_table_marks_each_line() -> None:
+    from mlkit.bench import Figure, format_table
+
+    table = format_table(
+        [Figure("a", "1", ">= 2", False), Figure("bb", "3", ">= 2", True), Figure("c", "x", "-", None)]
+    )
+    lines = table.splitlines()
+    assert lines[0].split() == ["figure", "measured", "target", "status"]
+    assert [line.split()[-1] for line in lines[2:]] == ["MISS", "PASS", "info"]
