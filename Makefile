@@ -31,11 +31,14 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(FIRST_LESSON)
 
-# pytest exits 5 when it collects no test: make treats that, like any non-zero status, as a failure.
+# All three checks run even when one fails (one run shows every problem); any failure fails the target.
+# pytest exits 5 when it collects no test: that, like any non-zero status, is a failure here.
 test: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/pytest -q
+	@status=0; \
+	echo "$(BIN)/ruff check ."; $(BIN)/ruff check . || status=1; \
+	echo "$(BIN)/ruff format --check ."; $(BIN)/ruff format --check . || status=1; \
+	echo "$(BIN)/pytest -q"; $(BIN)/pytest -q || status=1; \
+	exit $$status
 
 test-browser: $(STAMP)
 	@command -v chromium >/dev/null || { echo "chromium is not installed (Debian: sudo apt-get install -y chromium)"; exit 1; }
