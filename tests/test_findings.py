@@ -136,6 +136,8 @@ def test_headline_needs_a_title_line_and_a_body() -> None:
     assert findings.headline(result("The mayor resigned on Monday. Officials said so.")) is None
     assert findings.headline(result("The mayor resigned on Monday.\nOfficials said so.")) is None
     assert findings.headline(result("Mayor Resigns")) is None  # nothing under it
+    title = "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton."  # PolNeAR titles end in "."
+    assert findings.headline(result(title + "\n\nClinton leads the poll.")) == sp(title, title)
     text = "Contact Editor\nBig Storm Hits Coast\nThe storm hit on Monday."
     assert findings.headline(result(text))["text"] == "Big Storm Hits Coast"
 
@@ -417,6 +419,10 @@ def test_seed_quotation_problems() -> None:
         ("They met the “experts” on Monday.", [("“experts”", "scare_quote")]),
         ("Fans 🙂 met the “🎉 winners” today.", [("“🎉 winners”", "scare_quote")]),
         ('"One," she said, "two."', []),
+        ("“One.\n“Two,” she said.", []),  # reopened on a new line: one quotation
+        ("He wrote: ”Fear. I am afraid.”", [("”Fear. I am afraid.”", "mixed_marks")]),  # wrong-way opener
+        ('<tweet pic="pic.twitter.com/" author="x">', []),
+        ("Viewers of “Shark Tank Weekly” on Monday.", []),  # a title, not a scare quote
     ],
 )
 def test_quotation_cases(text: str, expected: list[tuple[str, str]]) -> None:
@@ -426,11 +432,20 @@ def test_quotation_cases(text: str, expected: list[tuple[str, str]]) -> None:
     assert_offsets(r, got)
 
 
+def test_partial_quotation_in_a_sentence_with_a_cue_is_not_a_scare_quote() -> None:
+    text = "Trump tweeted that Machado was “disgusting” on Friday."
+    a = attr(text, "tweeted", "Trump", None, "other", "named")
+    r = result(text, attributions=[a], sentences=[{"start": 0, "end": len(text)}])
+    assert findings.quotation_integrity(r) == []
+
+
 def test_quoted_phrase_with_a_speaker_is_not_a_scare_quote() -> None:
     text = "The governor called the damage “unprecedented.”"
     a = attr(text, "called", "The governor", "the damage “unprecedented.”", "mixed", "unnamed")
     assert findings.quotation_integrity(result(text, attributions=[a])) == []
-    assert [q["issue"] for q in findings.quotation_integrity(result(text))] == ["scare_quote"]
+    assert findings.quotation_integrity(result(text)) == []  # "called" is a cue even unattributed
+    flat = "The damage was “unprecedented.”"
+    assert [q["issue"] for q in findings.quotation_integrity(result(flat))] == ["scare_quote"]
 
 
 # --- loaded words --------------------------------------------------------------------------------

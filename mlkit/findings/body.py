@@ -13,6 +13,12 @@ from mlkit.result import Result
 MAX_HEADLINE_WORDS = 20
 
 
+def _title_case(line: str) -> bool:
+    """Most words capitalised ("Poll: Wealthy Voters Abandon Republican Party."), as titles are."""
+    found = [w for w in words(line) if w[:1].isalpha()]
+    return len(found) >= 3 and sum(w[:1].isupper() for w in found) >= 0.6 * len(found)
+
+
 def _headline_range(text: str) -> tuple[int, int] | None:
     furniture = set(furniture_ranges(text))
     article_lines = [ln for ln in lines(text) if ln not in furniture]
@@ -23,8 +29,9 @@ def _headline_range(text: str) -> tuple[int, int] | None:
     if not 0 < len(words(first)) <= MAX_HEADLINE_WORDS:
         return None
     ending = first.rstrip("\"'”’)").rstrip()
-    if ending.endswith((",", ";", ":")) or (ending.endswith(".") and not ending.endswith("...")):
-        return None  # a sentence of running text, not a title
+    full_stop = ending.endswith(".") and not ending.endswith("...")
+    if ending.endswith((",", ";", ":")) or (full_stop and not _title_case(first)):
+        return None  # a sentence of running text, not a title (some archives end titles with ".")
     return start, end
 
 

@@ -24,6 +24,7 @@ _OPENERS = "“„«‘"
 _CLOSERS = "”»’"
 _DOUBLE = '“„«”»"'
 _CURLY = "“„«”»‘’"
+_MARKS = frozenset(_OPENERS + _CLOSERS + '"')
 
 
 def _family(ch: str) -> str:
@@ -33,7 +34,7 @@ def _family(ch: str) -> str:
 def _is_opening_straight(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
-    if before.isspace() or before in "([{—–-/":
+    if before.isspace() or before in "([{—–-/=":
         return not after.isspace()
     return False
 
@@ -47,58 +48,68 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [trimmed(text, s, e) for s, e in out if trimmed(text, s, e)[0] < trimmed(text, s, e)[1]]
 
 
+def _at_line_start(text: str, i: int, p_start: int) -> bool:
+    j = i - 1
+    while j >= p_start and text[j] in " \t\u00a0":
+        j -= 1
+    return j < p_start or text[j] in "\r\n"
+
+
+def _role(text: str, i: int, p_start: int, p_end: int, stack: list[tuple[int, str]]) -> str | None:
+    """'open', 'close' or None (not a quotation mark here: an apostrophe, a stray ‘ inside a word)."""
+    ch = text[i]
+    double_open = any(_family(f) == "double" for _, f in stack)
+    if ch == '"':
+        return "open" if _is_opening_straight(text, i, p_start, p_end) else "close"
+    if ch in _OPENERS:
+        return None if ch == "‘" and i > p_start and text[i - 1].isalnum() else "open"
+    if ch == "’":
+        between_letters = i > p_start and text[i - 1].isalnum() and i + 1 < p_end and text[i + 1].isalnum()
+        single_open = any(_family(f) == "single" for _, f in stack)
+        return None if between_letters or not single_open else "close"
+    if ch in _CLOSERS:
+        # ” typed the wrong way round at the start of a quotation: ”Fear. I am ...”
+        if not double_open and _is_opening_straight(text, i, p_start, p_end):
+            return "open"
+        return "close"
+    return None
+
+
 @lru_cache(maxsize=8)
 def _scan(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple[tuple[int, int], ...]]:
-    """(pairs, stray): pairs are (open, close, open_char, close_char) with close == -1 when never closed
-    (close is then the paragraph's end); stray are (position, paragraph start) of closers with no opener."""
+    """(pairs, stray): pairs are (open, close, open_char, close_char); close is -1 when never closed and
+    -2 when the quotation runs on into the next paragraph or line (the newspaper convention of
+    reopening it there); stray are (position, paragraph start) of closers with no opener."""
     pairs: list[tuple[int, int, str, str]] = []
     stray: list[tuple[int, int]] = []
     paragraphs = _paragraphs(text)
     for n, (p_start, p_end) in enumerate(paragraphs):
         stack: list[tuple[int, str]] = []
         for i in range(p_start, p_end):
+            if text[i] not in _MARKS:
+                continue
             ch = text[i]
-            if ch == '"':
-                if _is_opening_straight(text, i, p_start, p_end):
-                    stack.append((i, ch))
-                    continue
-                if not any(_family(f) == "double" for _, f in stack):
+            role = _role(text, i, p_start, p_end, stack)
+            if role == "open":
+                if _family(ch) == "double" and stack and _family(stack[-1][1]) == "double":
+                    if _at_line_start(text, i, p_start):  # reopened on a new line: the same quotation
+                        o, f = stack.pop()
+                        pairs.append((o, -2, f, ""))
+                stack.append((i, ch))
+            elif role == "close":
+                family = _family(ch)
+                if not any(_family(f) == family for _, f in stack):
                     stray.append((i, p_start))
                     continue
-                opening = "close"
-            elif ch in _OPENERS:
-                if ch == "‘" and i > p_start and text[i - 1].isalnum():
-                    continue  # a mis-typed apostrophe inside a word
-                stack.append((i, ch))
-                continue
-            elif ch in _CLOSERS:
-                if ch == "’":
-                    between_letters = (
-                        i > p_start and text[i - 1].isalnum() and i + 1 < p_end and text[i + 1].isalnum()
-                    )
-                    single_open = any(_family(f) == "single" for _, f in stack)
-                    if between_letters or not single_open:
-                        continue  # an apostrophe: don’t, students’
-                opening = "close"
-            else:
-                continue
-            if opening == "close":
-                family = _family(ch)
-                while stack and _family(stack[-1][1]) != family:
+                while _family(stack[-1][1]) != family:
                     o, f = stack.pop()
                     pairs.append((o, -1, f, ""))
-                if stack:
-                    o, f = stack.pop()
-                    pairs.append((o, i, f, ch))
-                else:
-                    stray.append((i, p_start))
+                o, f = stack.pop()
+                pairs.append((o, i, f, ch))
         next_start = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
         continues = next_start is not None and text[next_start] in '“„«"'
         for o, f in stack:
-            if continues and _family(f) == "double":
-                pairs.append((o, -2, f, ""))  # a quotation running on into the next paragraph: fine
-            else:
-                pairs.append((o, -1, f, ""))
+            pairs.append((o, -2 if continues and _family(f) == "double" else -1, f, ""))
     return tuple(sorted(pairs)), tuple(stray)
 
 
@@ -125,7 +136,37 @@ def _inside_sentence(text: str, o: int, inner: str) -> bool:
     if inner.rstrip().endswith(","):
         return False
     before = text[max(0, o - 20) : o].rstrip(" \t\u00a0")
-    return bool(before) and before[-1] not in "\r\n.!?,:"
+    return bool(before) and before[-1] not in "\r\n.!?,:="
+
+
+def _rough_sentence(text: str, start: int, end: int) -> dict[str, int]:
+    """The sentence around [start, end) when the result has no sentences: from the last full stop
+    before it to the first one after it (or the end of the quotation, if the quotation ends in one)."""
+    before = max(text.rfind(p, 0, start) for p in (". ", "! ", "? ", "\n"))
+    if text[start + 1 : end - 1].rstrip().endswith((".", "!", "?")):
+        return {"start": before + 1, "end": end}
+    after = [i for i in (text.find(p, end) for p in (". ", "! ", "? ", "\n")) if i >= 0]
+    return {"start": before + 1, "end": min(after, default=len(text))}
+
+
+def _cue_words() -> frozenset[str]:
+    """Single-word reporting verbs from the kit's cue lexicon (read each time: lessons may edit it)."""
+    from mlkit.lexicon import entries
+
+    found = {
+        form
+        for phrase, entry in entries("cues").items()
+        if "study" not in entry.guards  # "shows", "found" report findings, not words someone said
+        for form in phrase.split("|")
+        if " " not in form
+    }
+    return frozenset(found | {"calling", "called", "calls", "describing", "dubbed", "labelled", "labeled"})
+
+
+def _title(inner: str) -> bool:
+    """Every word capitalised: the name of a show, a book or a paper, not a scare quote."""
+    found = words(inner)
+    return len(found) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in found)
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -143,6 +184,23 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
     text = r.text
     pairs, stray = _scan(text)
     sourced = SpanIndex(attribution_spans(r))
+    cues = SpanIndex(a["cue"] for a in r.attributions if a.get("cue"))
+    sentences = SpanIndex(r.sentences)
+
+    cue_words = _cue_words()
+
+    def _spoken(start: int, end: int) -> bool:
+        """Someone's words: inside an attribution, a title (“Shark Tank”), or in a sentence with a cue
+        (Trump tweeted that she was “disgusting”: a partial quotation, not the writer's scare quote)."""
+        if sourced.overlapping(start, end) or _title(text[start + 1 : end - 1]):
+            return True
+        around = sentences.overlapping(start, end) or [_rough_sentence(text, start, end)]
+        if any(cues.overlapping(s["start"], s["end"]) for s in around):
+            return True
+        lo = max(min(s["start"] for s in around), text.rfind("\n", 0, start) + 1)  # within this line
+        hi = max(s["end"] for s in around)
+        return any(w.lower() in cue_words for w in words(text[lo:start] + " " + text[end:hi]))
+
     out: list[dict[str, Any]] = []
     regions = []
     for o, c, f, cf in pairs:
@@ -166,7 +224,18 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
         regions.append((o, end))
         if c < 0:
             continue
-        if (f in _CURLY) != (cf in _CURLY):
+        if f in _CLOSERS:
+            out.append(
+                _item(
+                    text,
+                    o,
+                    end,
+                    "mixed_marks",
+                    f"This quotation opens with a closing mark ({f}), a sign it was typed or pasted "
+                    "carelessly, so check where the quoted words really begin and end.",
+                )
+            )
+        elif (f in _CURLY) != (cf in _CURLY):
             out.append(
                 _item(
                     text,
@@ -193,11 +262,7 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
                 )
             )
         n_words = len(words(inner))
-        if (
-            0 < n_words <= MAX_SCARE_WORDS
-            and _inside_sentence(text, o, inner)
-            and not sourced.overlapping(o, end)
-        ):
+        if 0 < n_words <= MAX_SCARE_WORDS and _inside_sentence(text, o, inner) and not _spoken(o, end):
             out.append(
                 _item(
                     text,
