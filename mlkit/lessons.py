@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import mlkit
+from mlkit import lexicon
 from mlkit.result import Result
 
 #: The question id lesson 00 stores the headline confidence under; lesson 08 compares against it.
@@ -87,13 +88,14 @@ def trap_sentences() -> list[str]:
     return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=8)
-def _analyze(text: str) -> Result:
+@lru_cache(maxsize=16)
+def _analyze(text: str, lexicon_version: int) -> Result:
     return mlkit.analyze(text)
 
 
 def _result(text: str | None) -> Result:
-    return _analyze(mlkit.seed_article() if text is None else text)
+    """Analyse once per text and lexicon version, so a word a teacher adds at run time shows up."""
+    return _analyze(mlkit.seed_article() if text is None else text, lexicon.version())
 
 
 def _plural(n: int, word: str) -> str:

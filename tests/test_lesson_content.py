@@ -221,6 +221,18 @@ def test_text_tables_wrap_the_explanation_instead_of_cutting_it(capsys: pytest.C
     ]
 
 
+def test_helpers_see_a_word_added_to_the_lexicon_at_run_time() -> None:
+    text = "The minister is conceivably ill."  # "conceivably" is not in hedges.tsv
+    before = lessons.counts(text)["hedges"]
+    assert before == 0
+    mlkit.lexicon.add_entry("hedges", "conceivably", "epistemic_adjective_adverb", "It is only possible.")
+    try:
+        assert lessons.counts(text)["hedges"] == before + 1
+    finally:
+        mlkit.lexicon.remove_entry("hedges", "conceivably")
+    assert lessons.counts(text)["hedges"] == before
+
+
 def test_careful_passage_drops_its_label_but_the_file_keeps_it() -> None:
     raw = (LESSONS_DIR / "passages" / "careful_reporting.txt").read_text(encoding="utf-8")
     assert "WRITTEN FOR THE MEDIA-LITERACY KIT" in raw
