@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -21,6 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "mlkit" / "data" / "article.txt"
+NOT_SOURCE = (".git", ".venv", "artifacts", "build", "dist", "*.egg-info", "__pycache__", ".*_cache")
 CONTRACT_KEYS = {"pipeline", "hedges", "boosters", "attributions", "sentences"}
 pytestmark = pytest.mark.slow
 
@@ -34,13 +36,15 @@ def run(cmd: list[str], cwd: Path, timeout: int = 300) -> subprocess.CompletedPr
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new venv holding a wheel-built mlkit; returns its bin/ folder."""
     home = tmp_path_factory.mktemp("pkg")
+    # Build from a clean copy: an in-tree build leaves build/ behind, and a stale build/lib can slip
+    # deleted modules into the next wheel.
+    source = home / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
     env_dir = home / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
-    result = run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", str(ROOT)],
-        cwd=home,
-    )
+    pip = [sys.executable, "-m", "pip", "--python", str(python)]
+    result = run([*pip, "install", "--quiet", "--no-deps", str(source)], cwd=home)
     assert result.returncode == 0, result.stderr[-3000:]
     site = run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=home)
     Path(site.stdout.strip(), "project-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
