@@ -228,38 +228,45 @@ The question is: does the *whole* story (and its headline) stay as careful as it
         """
 ## Kinds of hedges
 
-The kit sorts hedges into kinds (categories). Here is what each kind signals, and which words of our
-article fall into it.
+- **Second-hand** (*reportedly*, *allegedly*, *apparently*): someone else says so, and we are not told who.
+- **Possible** (*may*, *might*, *could*): it could be true; it is not established.
+- **Inferred** (*appears*, *seems*, *suggests*): the writer works it out rather than knows it.
+- **Likelihood** (*probably*, *likely*, *possibly*, *perhaps*).
+- **Rough amounts** (*about 30*, *more than 30*, *a number of*, *hundreds of*).
+- **Nobody stands behind it** (*it is believed*, *has been implicated*, *is said to*).
+- **Not checked** (*could not be independently verified*).
+- **Only if** (*if confirmed*, *if true*).
+
+**Boosters** are the opposite: words like *clearly*, *completely* or *it became clear* that make a claim
+sound more certain than the evidence shows.
 """
     ),
-    code("mlkit.lessons.hedges_by_category()"),
-    md(
-        """
-## Explore: the highlighter
-
-The highlighter marks every hedge, booster and source in the article. Each mark has a label and an
-underline, not only a colour. **Click a mark** to see why the kit marked it. Use the checkboxes to show or
-hide each kind.
-
-*Boosters* are the opposite of hedges: words like "clearly" or "it became clear" that make a claim sound
-more certain than the evidence shows.
-"""
-    ),
-    code("mlkit.widgets.highlighter()"),
-    md("How many marks is that? The kit counts them here (the number comes from the kit, not from us):"),
-    code("mlkit.lessons.count_summary()"),
-    md("If the highlighter does not show, the same hedges as plain text:"),
-    code("mlkit.lessons.hedge_table()"),
     ask("02_spot_one"),
     md(
         """
 ## Your turn: spot the hedges
 
-Now try without the highlighter. Click the words you think are hedges, then check your answer. You will
-see which ones you found, which you missed, and which were not hedges.
+Now the whole article. Click the words you think are hedges, then press Check. You will see which ones
+you found, which you missed, and which were not hedges, each with a reason.
 """
     ),
     code("mlkit.widgets.spot_the_hedges()"),
+    md(
+        """
+## Explore: the highlighter
+
+Now compare with the kit. The highlighter marks every hedge, booster and source in the article. Each
+mark has a label and an underline, not only a colour. **Click a mark** to see why the kit marked it. Use
+the checkboxes to show or hide each kind.
+"""
+    ),
+    code("mlkit.widgets.highlighter()"),
+    md("How many marks is that? The kit counts them here (the number comes from the kit, not from us):"),
+    code("mlkit.lessons.count_summary()"),
+    md("And here is which kind each hedge in the article is:"),
+    code("mlkit.lessons.hedges_by_category()"),
+    md("If the highlighter does not show, the same hedges as plain text, with the reasons:"),
+    code("mlkit.lessons.hedge_table()"),
     ask("02_why_hedge"),
     md(
         """
@@ -317,15 +324,6 @@ An **attribution** tells you who said something. It has three parts:
     code(SETUP),
     md(
         """
-## Explore: who is the source?
-
-Each row below is one reporting word from the article (*said*, *claimed*, *according to* ...). For each
-one, pick who is saying it, and say whether that source is named. Then press Check.
-"""
-    ),
-    code("mlkit.widgets.who_is_the_source()"),
-    md(
-        """
 ## Named and anonymous sources
 
 A **named** source can be looked up and held responsible: a person, an organisation, a newspaper. An
@@ -336,6 +334,16 @@ them only for important facts that cannot be had any other way, and to tell read
 named.
 """
     ),
+    md(
+        """
+## Explore: who is the source?
+
+Each row below is one reporting word from the article (*said*, *claimed*, *according to* ...). For each
+one, pick who is saying it, and say whether that source is named. Then press Check.
+"""
+    ),
+    code("mlkit.widgets.who_is_the_source()"),
+    md("What the kit counts in the whole article:"),
     code("mlkit.lessons.source_summary()"),
     ask("03_named"),
     md(
