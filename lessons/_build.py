@@ -500,8 +500,10 @@ and lets the facts speak.
         """
 ## Quotation marks
 
-Quotation marks promise the exact words of a speaker. The kit checks whether every quotation opens and
-closes, and whether the writer added words of their own inside it, in [brackets].
+Quotation marks promise the exact words of a speaker. The kit checks whether each quotation opens and
+closes with matching marks, whether the writer added words of their own inside it in [brackets], and
+whether quotation marks around a phrase nobody said are used to keep a distance from it ("scare
+quotes").
 """
     ),
     code("mlkit.lessons.quotation_table()"),
@@ -616,7 +618,8 @@ The Center for News Literacy at Stony Brook University suggests five questions a
         """
 ## Side by side
 
-Compare the 2013 article (left) with the careful passage (right).
+Compare the two texts: **Text A** is the 2013 article, **Text B** is the careful passage. The widget
+measures both the same way: hedges per 100 words, sources by type, and kinds of reporting verb.
 """
     ),
     code("mlkit.widgets.compare(mlkit.seed_article(), mlkit.lessons.careful_passage())"),
