@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from functools import lru_cache
 from typing import Any
 
@@ -66,7 +67,9 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
 def figure_image(fig: Any, width: str = "100%") -> widgets.Image:
     """A matplotlib Figure as a PNG Image widget (works without a browser, so tests can read it)."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90)
+    with warnings.catch_warnings():  # an emoji in a pasted article must not print a warning at students
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        fig.savefig(buf, format="png", dpi=90)
     return widgets.Image(
         value=buf.getvalue(), format="png", layout=widgets.Layout(width=width, height="auto")
     )

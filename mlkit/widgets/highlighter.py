@@ -29,7 +29,13 @@ class Highlighter(widgets.VBox):
         self.result = result
         self.marks = marks_from_result(result)
         self.checkboxes = {
-            c.key: widgets.Checkbox(value=True, description=c.label, indent=False) for c in CATEGORIES
+            c.key: widgets.Checkbox(
+                value=True,
+                description=c.label,
+                indent=False,
+                layout=widgets.Layout(width="auto", margin="0 1.5em 0 0"),
+            )
+            for c in CATEGORIES
         }
         self.legend = widgets.HTML(legend_html())
         self.summary = widgets.HTML()
