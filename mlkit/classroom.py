@@ -28,7 +28,10 @@ def _tally_key(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, dict) and "score" in value:
-        return f"score {value['score']}"
+        score = value["score"]
+        if isinstance(score, list) and len(score) == 2:
+            return f"score {score[0]}/{score[1]}"
+        return f"score {score}"
     if isinstance(value, dict) and "value" in value:
         return str(value["value"])
     return json.dumps(value, sort_keys=True, ensure_ascii=False)

@@ -137,3 +137,30 @@ def test_reflection_compares_with_lesson_00() -> None:
     assert "Start: 5 of 5 → now: 2 of 5" in r.comparison.value
     assert "less sure" in r.comparison.value
     assert store.load_answers()["08_headline_confidence"] == 2
+
+
+def test_class_summary_reads_what_spot_the_hedges_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_widgets_support import small_result
+
+    from mlkit import classroom
+    from mlkit.widgets import spot_the_hedges
+
+    picks = {"ana": ["reportedly"], "ben": ["reportedly", "about", "30"]}
+    for student, words in picks.items():
+        monkeypatch.setenv("MLKIT_WORK_DIR", str(tmp_path / student))
+        w = spot_the_hedges(small_result())
+        for paragraph in range(len(w.paragraphs)):
+            w.paragraph.value = paragraph
+            for button in w.word_box.children:
+                if button.description in words:
+                    button.value = True
+        w.check_button.click()
+    summary = classroom.summarize(tmp_path)
+    assert summary["students"] == 2
+    assert summary["hedges"] == {
+        "reportedly": {"found": 2, "missed": 0},
+        "about 30": {"found": 1, "missed": 1},
+    }
+    assert summary["questions"]["spot_the_hedges"]["answers"] == {"score 1/2": 1, "score 2/2": 1}
