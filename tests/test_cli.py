@@ -269,8 +269,8 @@ def test_output_is_utf8_whatever_the_locale(corpus: Path) -> None:
 # --- python -m mlkit.bench: figures are printed, never asserted as timings here -------------------
 
 BENCH_FIGURES = [
-    "tokenizer throughput (chars/s)",
-    "mlkit throughput (chars/s)",
+    "tokenizer throughput (chars/CPU-s)",
+    "mlkit throughput (chars/CPU-s)",
     "throughput ratio mlkit/tokenizer",
     "peak RSS, import + article (MB)",
     "cold start: python + import + 1st analysis (s)",
