@@ -8,6 +8,7 @@ show inline in Jupyter.
 
 from __future__ import annotations
 
+import io
 import textwrap
 from collections import Counter
 from collections.abc import Sequence
@@ -15,6 +16,16 @@ from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
+
+
+class KitFigure(Figure):
+    """A Figure that shows itself as a PNG in Jupyter even when pyplot was never imported."""
+
+    def _repr_png_(self) -> bytes:
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", dpi=90)
+        return buf.getvalue()
+
 
 # Okabe–Ito colours, each paired with a hatch so that no chart relies on colour alone.
 BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY = (
@@ -67,7 +78,7 @@ def source_counts(result: Any) -> tuple[Counter[str], Counter[str]]:
 def source_chart(result: Any) -> Figure:
     """Two bar charts: named versus unnamed sources, and neutral versus loaded reporting verbs."""
     types, stances = source_counts(result)
-    fig = Figure(figsize=(9, 3.6), layout="constrained")
+    fig = KitFigure(figsize=(9, 3.6), layout="constrained")
     left, right = fig.subplots(1, 2)
     _bars(left, [SOURCE_LABELS[t] for t in SOURCE_TYPES], [types[t] for t in SOURCE_TYPES],
           [GREEN, VERMILLION, SKY, "#BBBBBB"])  # fmt: skip
@@ -86,7 +97,7 @@ def chain_figure(chain: dict[str, Any]) -> Figure:
     """The sourcing chain as boxes joined by arrows, from the reader back to the first witness."""
     links = list(chain.get("links") or [])
     n = max(len(links), 1)
-    fig = Figure(figsize=(max(6.0, 2.3 * n), 3.0), layout="constrained")
+    fig = KitFigure(figsize=(max(6.0, 2.3 * n), 3.0), layout="constrained")
     ax = fig.subplots()
     ax.set_xlim(-0.6, n - 0.4)
     ax.set_ylim(-1.2, 1.0)
@@ -128,7 +139,7 @@ def headline_body_figure(hvb: dict[str, Any]) -> Figure:
         note += " [attributed]" if s.get("attributed") else ""
         labels.append(f"S{i}: {_short(str(s.get('text', '')))}{note}")
         values.append(float(s.get("certainty") or 0.0))
-    fig = Figure(figsize=(10, 1.2 + 0.42 * len(values)), layout="constrained")
+    fig = KitFigure(figsize=(10, 1.2 + 0.42 * len(values)), layout="constrained")
     ax = fig.subplots()
     positions = list(range(len(values)))[::-1]
     bars = ax.barh(positions, values, color=[VERMILLION] + [BLUE] * len(sentences), edgecolor="black")
@@ -173,7 +184,7 @@ COMPARE_KEYS = (
 def compare_figure(ra: Any, rb: Any, labels: tuple[str, str] = ("Text A", "Text B")) -> Figure:
     """Grouped bars of the same measures for two texts (hatched differently, values on every bar)."""
     sa, sb = text_stats(ra), text_stats(rb)
-    fig = Figure(figsize=(10, 3.8), layout="constrained")
+    fig = KitFigure(figsize=(10, 3.8), layout="constrained")
     ax = fig.subplots()
     x = list(range(len(COMPARE_KEYS)))
     width = 0.38
@@ -199,7 +210,7 @@ def class_figure(summary: dict[str, Any]) -> Figure:
     words = sorted(hedges, key=lambda w: (-hedges[w].get("missed", 0), w))
     found = [hedges[w].get("found", 0) for w in words]
     missed = [hedges[w].get("missed", 0) for w in words]
-    fig = Figure(figsize=(9, 1.6 + 0.4 * max(len(words), 1)), layout="constrained")
+    fig = KitFigure(figsize=(9, 1.6 + 0.4 * max(len(words), 1)), layout="constrained")
     ax = fig.subplots()
     pos = list(range(len(words)))[::-1]
     height = 0.38

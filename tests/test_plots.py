@@ -157,3 +157,11 @@ def test_classroom_summary_tallies_and_plots(tmp_path: Path) -> None:
     heights = sorted(b.get_width() for b in _bars(ax))
     assert heights == [0, 1, 1, 2]
     assert "(2 students)" in ax.get_title()
+
+
+def test_figures_show_as_png_in_jupyter_without_pyplot() -> None:
+    fig = plots.source_chart(Result(text="x", pipeline="t"))
+    png = fig._repr_png_()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(png[16:20], "big")
+    assert width == 9 * 90  # figsize 9 inches at 90 dpi
