@@ -150,6 +150,8 @@ def test_notebooks_match_their_generator() -> None:
         built = [(c.cell_type, c.source) for c in build.build_notebook(cells, stem).cells]
         on_disk = [(c.cell_type, c.source) for c in _notebook(stem).cells]
         assert built == on_disk, f"{stem}.ipynb differs from lessons/_build.py: run the generator"
+    key = (LESSONS_DIR / "ANSWER_KEY.md").read_text(encoding="utf-8")
+    assert key == build.answer_key(), "ANSWER_KEY.md is out of date: run lessons/_build.py"
 
 
 # --- questions, checklists and the guide ------------------------------------------------------------
