@@ -42,8 +42,8 @@ SOURCE_TYPES = ("named", "unnamed", "pronoun", "none")
 SOURCE_LABELS = {
     "named": "named",
     "unnamed": "unnamed",
-    "pronoun": "pronoun (he, she...)",
-    "none": "no source",
+    "pronoun": "pronoun\n(he, she...)",
+    "none": "no\nsource",
 }
 STANCES = ("neutral", "distancing", "endorsing", "other")
 KIND_COLOURS = {
@@ -111,9 +111,9 @@ def chain_figure(chain: dict[str, Any]) -> Figure:
                   "edgecolor": "black", "linestyle": "--" if kind == "unknown" else "-", "alpha": 0.9},
         )  # fmt: skip
         ax.text(i, -0.75, f"({kind})", ha="center", va="center", fontsize=8, style="italic", gid="chain-kind")
-        if i + 1 < len(links):
+        if i + 1 < len(links):  # the claim travels from the witness towards the reader: heads point left
             ax.add_patch(
-                FancyArrowPatch((i + 0.62, 0.15), (i + 0.38, 0.15), arrowstyle="<|-", mutation_scale=14,
+                FancyArrowPatch((i + 0.38, 0.15), (i + 0.62, 0.15), arrowstyle="<|-", mutation_scale=14,
                                 color="black", gid="chain-arrow")
             )  # fmt: skip
     hands = int(chain.get("hands") or 0)

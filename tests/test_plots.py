@@ -55,7 +55,7 @@ def test_source_chart_counts_types_and_stances() -> None:
     )
     fig = plots.source_chart(r)
     left, right = fig.axes
-    assert _ticks(left) == ["named", "unnamed", "pronoun (he, she...)", "no source"]
+    assert _ticks(left) == ["named", "unnamed", "pronoun\n(he, she...)", "no\nsource"]
     assert [b.get_height() for b in _bars(left)] == [1, 2, 0, 1]
     assert _ticks(right) == ["neutral", "distancing", "endorsing", "other"]
     assert [b.get_height() for b in _bars(right)] == [2, 1, 0, 1]
@@ -88,7 +88,10 @@ def test_chain_figure_has_one_node_per_link_and_counts_hands() -> None:
         "Syrian activists",
         "unknown first witness",
     ]
-    assert len([p for p in ax.patches if p.get_gid() == "chain-arrow"]) == 4
+    arrows = [p for p in ax.patches if p.get_gid() == "chain-arrow"]
+    assert len(arrows) == 4
+    start, end = arrows[0]._posA_posB  # "<|-" draws the head at the start: it must be the reader's side
+    assert start[0] < end[0]
     assert "(unknown)" in [t.get_text() for t in ax.texts]
     assert "passed through 4 before reaching you" in _texts(fig)
 

@@ -271,7 +271,12 @@ class WhoIsTheSource(widgets.VBox):
                 description="Source",
             )
             typed = widgets.Text(placeholder="…or type the source", description="or type")
-            named = widgets.ToggleButtons(options=["named", "not named"], value=None, description="Is it")
+            named = widgets.ToggleButtons(
+                options=["named", "not named"],
+                value=None,
+                description="Named?",
+                style={"description_width": "initial"},
+            )
             verdict = widgets.HTML()
             self.rows.append(
                 {"attribution": a, "pick": pick, "typed": typed, "named": named, "verdict": verdict}
