@@ -35,7 +35,10 @@ Files are read as strict UTF-8, exactly as given: offsets index the text with no
 CRLF line ends keep their \\r and a UTF-8 byte-order mark is KEPT as the character U+FEFF at offset 0
 (the same string Python's open(path, encoding="utf-8") gives you).
 
-A missing, binary (NUL bytes) or non-UTF-8 input gets one line "mlkit: error: ..." on stderr; in a
+--format text shows control characters from the article as visible symbols (ESC as ␛) so that
+an article cannot drive your terminal; json and html keep them (escaped).
+
+A missing, binary (NUL bytes), non-UTF-8 or over-long input gets one line "mlkit: error: ..." on stderr; in a
 batch it is skipped and the rest continue. Exit status: 0 all inputs analysed, 2 any input or usage
 error, 1 output pipe closed early (e.g. piped into head), 130 interrupted.
 """
@@ -101,7 +104,7 @@ def read_input(path: str, stdin: IO[bytes] | None = None) -> str:
     """Read one file (or '-' for stdin) as the exact text to analyse."""
     if path == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return decode_text(stream.read(), "<stdin>")
+        return check_length(decode_text(stream.read(), "<stdin>"), "<stdin>")
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -110,7 +113,15 @@ def read_input(path: str, stdin: IO[bytes] | None = None) -> str:
         raise InputError(f"{path}: is a folder") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode_text(data, path)
+    return check_length(decode_text(data, path), path)
+
+
+def check_length(text: str, name: str) -> str:
+    """Refuse a text longer than the pipeline accepts here, before it can stop a whole batch midway."""
+    limit = mlkit.get_nlp().max_length
+    if len(text) > limit:
+        raise InputError(f"{name}: too long ({len(text):,} characters; the limit is {limit:,})")
+    return text
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
@@ -174,7 +185,7 @@ def _run_one(path: str, fmt: str) -> int:
     elif fmt == "html":
         out = result.to_html()
     else:
-        out = result.to_text()
+        out = terminal_safe(result.to_text())
     _write(out if out.endswith("\n") else out + "\n")
     return EXIT_OK
 
@@ -204,9 +215,26 @@ def _run_batch(paths: list[str], fmt: str, batch_size: int, n_process: int) -> i
         if fmt == "json":
             _write(_json_line(result.to_dict(), path))
         else:
-            report = result.to_text()
+            report = terminal_safe(result.to_text())
             _write(f"==> {path} <==\n{report}" + ("" if report.endswith("\n") else "\n"))
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def terminal_safe(report: str) -> str:
+    """Show control characters from the article as visible symbols (ESC as ␛, C1 as �).
+
+    A text report goes to a terminal, and an untrusted article holding ESC sequences could otherwise
+    recolour, retitle or rewrite the screen. One character for one keeps the layout; JSON needs none
+    of this (json.dumps escapes them), and line ends and tabs are left alone.
+    """
+    return report.translate(_CONTROL_PICTURES)
+
+
+_CONTROL_PICTURES = {
+    **{c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n\r"},
+    0x7F: 0x2421,  # ␡
+    **{c: 0xFFFD for c in range(0x80, 0xA0)},  # C1 controls (0x9b opens a sequence on some terminals)
+}
 
 
 def _json_line(record: dict[str, Any], path: str) -> str:

@@ -150,6 +150,18 @@ def test_missing_file_and_empty_folder(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 2 and out == "" and "no .txt" in one_error_line(err)
 
 
+def test_text_over_the_pipeline_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """spaCy refuses texts over nlp.max_length; in a batch that must skip one file, not end the run."""
+    monkeypatch.setattr(mlkit.get_nlp(), "max_length", 20)
+    (tmp_path / "long.txt").write_text("It may rain all day long.", encoding="utf-8")  # 25 characters
+    (tmp_path / "short.txt").write_text("It may rain.", encoding="utf-8")
+    code, out, err = run(["analyze", str(tmp_path)], capsys)
+    assert code == 2 and "long.txt" in one_error_line(err) and "too long" in err
+    assert [json.loads(line)["path"] for line in out.splitlines()] == [str(tmp_path / "short.txt")]
+
+
 def test_non_utf8_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xe9t\xe9")))
     code, out, err = run(["analyze", "-"], capsys)
@@ -172,6 +184,15 @@ def test_text_and_html_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert out.rstrip("\n") == result.to_text().rstrip("\n")
     _, out, _ = run(["analyze", str(path), "--format", "html"], capsys)
     assert out.rstrip("\n") == result.to_html().rstrip("\n")
+
+
+def test_text_format_cannot_drive_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "esc.txt"
+    path.write_text("\x1b]0;pwned\x07\x1b[2J It may rain.\x9b31m\r\n", encoding="utf-8")
+    code, out, _ = run(["analyze", str(path), "--format", "text"], capsys)
+    assert code == 0
+    assert not any(ord(c) < 0x20 and c not in "\t\n\r" or 0x7F <= ord(c) < 0xA0 for c in out)
+    assert "\u241b]0;pwned\u2407\u241b[2J" in out  # shown as ␛ and ␇, not dropped
 
 
 def test_html_needs_exactly_one_input(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
