@@ -58,6 +58,15 @@ _SOURCE_WHY = {
 }
 
 
+_CONTENT_WHY = {
+    "direct": "What the source said, quoted word for word.",
+    "indirect": "What the source said, in the writer's own words (not a quotation).",
+    "mixed": "What the source said, in the writer's words with a quoted fragment.",
+    "according_to": 'What the text credits to the source with "according to".',
+    "other": "What a statement, document or report is said to contain.",
+}
+
+
 def marks_from_result(result: Any) -> list[Mark]:
     """Every mark of a Result (contract dicts), sorted by position; spans outside the text are dropped."""
     raw: list[tuple[int, int, str, str, str]] = []
@@ -84,7 +93,7 @@ def marks_from_result(result: Any) -> list[Mark]:
         content = a.get("content")
         if content:
             kind = str(a.get("kind") or "")
-            why = f"What the source says ({kind.replace('_', ' ') or 'reported'} speech)."
+            why = _CONTENT_WHY.get(kind, "What the source says.")
             raw.append((content["start"], content["end"], "content", why, kind))
     n = len(result.text)
     raw = [r for r in raw if 0 <= r[0] < r[1] <= n]

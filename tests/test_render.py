@@ -142,6 +142,7 @@ def test_text_report_lists_each_mark_with_why() -> None:
     assert "[He]SRC [said]CUE" in report
     assert "Hedge (modal): Only possible." in report
     assert "Reporting word (neutral): Said is neutral." in report
+    assert "What was said (direct): What the source said, quoted word for word." in report
 
 
 def test_out_of_range_spans_are_dropped_not_crashing() -> None:

@@ -49,6 +49,8 @@ EXTRA_CSS = """
 .mlkit-note{color:#000;background:#fff;line-height:1.5}
 .mlkit-note td,.mlkit-note th{border:1px solid #666;padding:.2em .4em;text-align:left;vertical-align:top}
 .mlkit-note table{border-collapse:collapse}
+.mlkit-note a{color:#0072B2;text-decoration:underline}
+.mlkit-note a[download]{display:inline-block;padding:.2em .6em;border:2px solid #0072B2;border-radius:3px}
 """
 
 

@@ -146,7 +146,10 @@ class YourArticle(widgets.VBox):
             layout=widgets.Layout(width="95%", height="10em"),
         )
         self.upload = widgets.FileUpload(
-            accept=".txt,.html,.htm", multiple=False, description="Upload .txt/.html"
+            accept=".txt,.html,.htm",
+            multiple=False,
+            description="Upload .txt/.html",
+            layout=widgets.Layout(width="auto"),
         )
         self.analyse_button = widgets.Button(description="Analyse", button_style="primary", icon="search")
         self.message = widgets.HTML()
@@ -222,7 +225,12 @@ class MyWork(widgets.VBox):
     def __init__(self) -> None:
         self.table = widgets.HTML()
         self.download = widgets.HTML()
-        self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Load answers.json")
+        self.upload = widgets.FileUpload(
+            accept=".json",
+            multiple=False,
+            description="Load answers.json",
+            layout=widgets.Layout(width="auto"),
+        )
         self.refresh_button = widgets.Button(description="Refresh", icon="refresh")
         self.message = widgets.HTML()
         self.upload.observe(lambda _c: self._on_upload(), names="value")
