@@ -183,7 +183,9 @@ def _run_one(path: str, fmt: str) -> int:
     if fmt == "json":
         out = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
-        out = result.to_html()
+        out = result.to_html(
+            title="mlkit analysis" if path == STDIN else f"mlkit analysis: {Path(path).name}"
+        )
     else:
         out = terminal_safe(result.to_text())
     _write(out if out.endswith("\n") else out + "\n")

@@ -183,7 +183,7 @@ def test_text_and_html_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str
     _, out, _ = run(["analyze", str(path), "--format", "text"], capsys)
     assert out.rstrip("\n") == result.to_text().rstrip("\n")
     _, out, _ = run(["analyze", str(path), "--format", "html"], capsys)
-    assert out.rstrip("\n") == result.to_html().rstrip("\n")
+    assert out.rstrip("\n") == result.to_html(title="mlkit analysis: a.txt").rstrip("\n")
 
 
 def test_text_format_cannot_drive_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
