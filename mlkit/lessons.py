@@ -24,7 +24,7 @@ from mlkit.result import Result
 #: The question id lesson 00 stores the headline confidence under; lesson 08 compares against it.
 HEADLINE_POLL_ID = "00_headline_confidence"
 
-#: Plain-language names for the hedge categories of docs/ANNOTATION.md, in teaching order.
+#: Plain-language names for the hedge categories of the annotation guide (ANNOTATION.md), in teaching order.
 HEDGE_CATEGORY_NAMES = {
     "evidential": "second-hand, no named source (reportedly, apparently)",
     "modal": "possible, not established (may, might, could)",
@@ -57,6 +57,7 @@ def lessons_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _lesson_data() -> dict[str, Any]:
+    """questions.json, read once per kernel (restart the kernel after editing it)."""
     return json.loads((lessons_dir() / "questions.json").read_text(encoding="utf-8"))
 
 

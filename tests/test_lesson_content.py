@@ -177,6 +177,16 @@ def test_question_has_prompt_hint_explanation_and_a_valid_answer(qid: str) -> No
         assert len(q["choices"]) >= 2 and q["answer"] in q["choices"]
 
 
+def test_lessons_dir_follows_the_environment_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "questions.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setenv("MLKIT_LESSONS_DIR", str(tmp_path))
+    assert lessons.lessons_dir() == tmp_path
+    monkeypatch.delenv("MLKIT_LESSONS_DIR")
+    assert lessons.lessons_dir() == LESSONS_DIR
+
+
 def test_question_args_rejects_unknown_id() -> None:
     with pytest.raises(KeyError):
         lessons.question_args("no_such_question")
