@@ -7,6 +7,7 @@ each promises, is checked by tests/test_lesson_content.py.)
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -62,3 +63,15 @@ def test_lesson_runs_headless(path: Path, tmp_path: Path, monkeypatch: pytest.Mo
     errors = [o for c in ran for o in c.outputs if o.output_type == "error"]
     assert not errors, [f"{e.ename}: {e.evalue}" for e in errors]
     assert sorted(p.name for p in LESSONS_DIR.iterdir()) == before, "running a lesson wrote into lessons/"
+
+
+def test_binder_badge_opens_lesson_00() -> None:
+    """The README's Binder link lands on the first lesson, and that notebook exists."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"https://mybinder\.org/v2/gh/[^\s)\]`]+", readme)
+    assert links, "README.md has no Binder link"
+    for link in links:
+        target = re.search(r"[?&]urlpath=lab/tree/([^&#\s]+)", link)
+        assert target, f"{link} does not open a notebook (needs ?urlpath=lab/tree/lessons/...)"
+        assert target.group(1) == "lessons/00_start_here.ipynb", link
+        assert (ROOT / target.group(1)).exists(), f"{link} points at a missing notebook"
