@@ -101,6 +101,7 @@ def test_boosters_and_negated_confirmation() -> None:
     result = mlkit.analyze("The death has not been confirmed.")
     assert result.boosters == []
     assert [h["category"] for h in result.hedges] == ["unverified"]
+    assert mlkit.analyze("If the cause is confirmed, the plant will close.").boosters == []
 
 
 def test_every_mark_explains_itself() -> None:

@@ -528,6 +528,10 @@ class _Context:
             toks.pop()
         while toks and toks[0].lower_ in LEADING_DROP:
             toks.pop(0)
+        for k, t in enumerate(toks[1:], start=1):
+            if t.lower_ in {"who", "whose"}:  # "Two workers who were on shift told ...": the workers
+                toks = toks[:k]
+                break
         if not toks and i >= s0 and self.doc[i].text == ",":
             return self._appositive_source(i, s0)
         if not toks or len(toks) > (12 if toks[0].lower_ in {"a", "an", "the"} else 9):

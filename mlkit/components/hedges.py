@@ -256,9 +256,16 @@ def _not_rise(span: Span) -> bool:
 
 
 def _not_negated(span: Span) -> bool:
-    """ "has not been confirmed" is the opposite of a booster (and a hedge of its own)."""
+    """ "has not been confirmed" is the opposite of a booster (and a hedge of its own), and "if it is
+    confirmed" is a condition, not a certainty."""
     window = span.doc[max(0, span.start - 3) : span.start]
-    return not any(t.lower_ in NEGATIONS for t in window)
+    if any(t.lower_ in NEGATIONS for t in window):
+        return False
+    sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+    return not any(
+        t.lower_ in {"if", "unless", "whether"}
+        for t in span.doc[max(sent_start, span.start - 8) : span.start]
+    )
 
 
 def _not_duration(span: Span) -> bool:
