@@ -213,13 +213,18 @@ def _run_batch(paths: list[str], fmt: str, batch_size: int, n_process: int) -> i
             yield text
 
     for result in mlkit.analyze_many(texts(), batch_size=batch_size, n_process=n_process):
-        path = names.popleft()  # analyze_many keeps input order, so the oldest name is this result's
+        path = printable(names.popleft())  # analyze_many keeps input order: the oldest name is this one's
         if fmt == "json":
             _write(_json_line(result.to_dict(), path))
         else:
             report = terminal_safe(result.to_text())
             _write(f"==> {path} <==\n{report}" + ("" if report.endswith("\n") else "\n"))
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def printable(path: str) -> str:
+    """A file name that can be written as UTF-8: undecodable bytes in it (Linux allows them) as \\xNN."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace") if path != STDIN else path
 
 
 def terminal_safe(report: str) -> str:

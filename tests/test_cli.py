@@ -106,6 +106,16 @@ def test_folder_streams_json_lines_sorted_with_paths(
         assert record == mlkit.analyze(text).to_dict()
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that allows non-UTF-8 names")
+def test_file_name_that_is_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 file name, as copied from an old machine
+    (tmp_path / name).write_text("It may rain.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("It may rain.", encoding="utf-8")
+    code, out, _ = run(["analyze", str(tmp_path)], capsys)
+    paths = [json.loads(line)["path"] for line in out.splitlines()]
+    assert code == 0 and paths == [str(tmp_path / "b.txt"), str(tmp_path) + "/caf\\xe9.txt"]
+
+
 def test_several_files_keep_command_line_order(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     one, two = corpus / "b_outlet" / "one.txt", corpus / "a_outlet" / "two.txt"
     code, out, _ = run(["analyze", str(one), str(two)], capsys)
