@@ -9,6 +9,7 @@ and a visible text label, and every mark's explanation is reachable without a mo
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -142,9 +143,18 @@ def why_text(mark: Mark) -> str:
     return f"{cat.label[:-1] if cat.label.endswith('s') else cat.label}{detail}: {mark.explanation}"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Replace lone surrogates (possible in a Python str, never valid UTF-8) with U+FFFD, one for one,
+    so a page or report made from any str can be saved, sent to the browser and downloaded."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def esc(value: object) -> str:
-    """Escape anything for HTML text or a quoted attribute."""
-    return html.escape(str(value), quote=True)
+    """Escape anything for HTML text or a quoted attribute (lone surrogates become U+FFFD)."""
+    return printable(html.escape(str(value), quote=True))
 
 
 def marked_html(text: str, marks: Sequence[Mark], show: Iterable[str] | None = None) -> str:
@@ -158,7 +168,7 @@ def marked_html(text: str, marks: Sequence[Mark], show: Iterable[str] | None = N
     out: list[str] = ['<div class="mlkit-text" dir="auto">']
     for kind, item, flag in walk(text, visible):
         if kind == "text":
-            out.append(html.escape(item, quote=False))
+            out.append(printable(html.escape(item, quote=False)))
         elif kind == "open":
             cat = CATEGORY_BY_KEY[item.category]
             out.append(
@@ -252,7 +262,7 @@ def render_page(result: Any, title: str = "mlkit analysis") -> str:
     marks = marks_from_result(result)
     tally = counts(marks)
     summary = ", ".join(f"{tally[c.key]} {c.label.lower()}" for c in CATEGORIES)
-    return (
+    return (  # every piece is escaped (esc, marked_html), which also replaces lone surrogates
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{esc(title)}</title><style>\nbody{{font-family:Georgia,serif;margin:2em;color:#000;"
         f"background:#fff}}\n{css()}\n</style></head><body>"
@@ -268,7 +278,7 @@ def inline_text(text: str, marks: Sequence[Mark]) -> str:
     out: list[str] = []
     for kind, item, flag in walk(text, marks):
         if kind == "text":
-            out.append(item)
+            out.append(printable(item))
         elif kind == "open":
             out.append("[")
         else:
@@ -288,4 +298,4 @@ def render_text(result: Any) -> str:
         lines.append(f"   {why_text(m)}")
     if not marks:
         lines.append("(none)")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")

@@ -81,14 +81,22 @@ def load_answers() -> dict[str, Any]:
     return {qid: rec.get("value") for qid, rec in load_file()["answers"].items() if isinstance(rec, dict)}
 
 
+def _dump(data: dict[str, Any]) -> bytes:
+    """UTF-8 JSON, readable for any script; \\u escapes only if a lone surrogate makes UTF-8 impossible."""
+    try:
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, ensure_ascii=True, indent=2, sort_keys=True).encode("ascii")
+
+
 def _write(data: dict[str, Any]) -> Path:
     """Write atomically: a temporary file in the same folder, then ``os.replace`` over the old one."""
     path = answers_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    payload = _dump(data)
     fd, tmp = tempfile.mkstemp(prefix=".answers-", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
@@ -127,7 +135,7 @@ def merge_upload(content: bytes) -> int:
 
 def download_link_html(label: str = "Download my answers (answers.json)") -> str:
     """One-click download without JavaScript: a link whose ``data:`` URI holds the whole file."""
-    payload = json.dumps(load_file(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    payload = _dump(load_file())
     b64 = base64.b64encode(payload).decode("ascii")
     return (
         f'<a class="mlkit-download" download="answers.json" href="data:application/json;base64,{b64}">'

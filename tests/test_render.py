@@ -157,3 +157,13 @@ def test_real_analysis_smoke() -> None:
     assert_no_article_markup(page)
     assert page.count('data-category="hedge"') >= len(r.hedges)
     assert r.to_text().count("\n") > 10
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    text = "\ud800 It may \udfff rain.\udc00"
+    r = Result(text=text, pipeline="t", hedges=[{"start": 5, "end": 8, "text": "may", "category": "modal"}])
+    page, report = render_page(r), r.to_text()
+    page.encode("utf-8")
+    report.encode("utf-8")
+    assert "\ufffd It " in page and "[may]H \ufffd rain." in report
+    assert marks_from_result(r)[0].text == "may"  # offsets untouched: only the output is cleaned

@@ -94,3 +94,17 @@ def test_upload_merges_back(work: Path) -> None:
 def test_bad_question_id_is_refused() -> None:
     with pytest.raises(ValueError):
         store.save_answer("", 1)
+
+
+def test_any_str_answer_saves_and_downloads(work: Path) -> None:
+    odd = "\ud800 lone surrogate, قال, 🚀"
+    store.save_answer("odd", odd)
+    store.save_answer("plain", "café")
+    assert store.load_answers() == {"odd": odd, "plain": "café"}
+    b64 = re.search(r"base64,([A-Za-z0-9+/=]+)", store.download_link_html()).group(1)
+    assert json.loads(base64.b64decode(b64))["answers"]["odd"]["value"] == odd
+
+
+def test_answers_file_stays_readable_utf8(work: Path) -> None:
+    store.save_answer("ar", "قال المتحدث")
+    assert "قال المتحدث" in store.answers_path().read_text(encoding="utf-8")
