@@ -9,6 +9,7 @@ import pytest
 from test_widgets_support import HOSTILE, article_text, assert_no_article_markup, hostile_result, small_result
 
 import mlkit
+from mlkit.result import Result
 from mlkit.widgets import highlighter
 
 
@@ -95,3 +96,18 @@ def test_seed_article_is_the_default_and_text_is_complete() -> None:
 def test_empty_text_says_so() -> None:
     w = highlighter("")
     assert "no text to analyse" in w.text_view.value
+
+
+def test_lone_surrogate_labels_can_be_sent_to_the_browser() -> None:
+    import json
+
+    text = "It may \ud800rain."
+    r = Result(
+        text=text, pipeline="t", hedges=[{"start": 3, "end": 11, "text": text[3:11], "category": "modal"}]
+    )
+    w = highlighter(r)
+    labels = [label for label, _ in w.why.options]
+    # jupyter_client packs messages as UTF-8; every label and the HTML must survive that
+    json.dumps(labels, ensure_ascii=False).encode("utf-8")
+    w.text_view.value.encode("utf-8")
+    assert labels[1] == "1. H: may \ufffdrai"

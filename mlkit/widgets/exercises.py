@@ -12,6 +12,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from mlkit import store
+from mlkit.render import printable
 from mlkit.result import Result
 from mlkit.spans import overlaps
 from mlkit.widgets._html import as_result, esc, note, paragraphs, sentence_around, short, style_widget, words
@@ -266,7 +267,7 @@ class WhoIsTheSource(widgets.VBox):
                 f"{esc(result.text[cue['end'] : e])}"
             )
             pick = widgets.Dropdown(
-                options=[("Choose…", "")] + [(c, c) for c in _candidates(result, s, e)],
+                options=[("Choose…", "")] + [(printable(c), c) for c in _candidates(result, s, e)],
                 value="",
                 description="Source",
             )

@@ -15,6 +15,7 @@ from mlkit.render import (
     legend_html,
     marked_html,
     marks_from_result,
+    printable,
     table_html,
     why_text,
 )
@@ -43,7 +44,7 @@ class Highlighter(widgets.VBox):
         self.why = widgets.Dropdown(
             options=[("Choose a mark…", -1)]
             + [
-                (f"{n}. {CATEGORY_BY_KEY[m.category].short}: {m.text[:40]}", m.id)
+                (f"{n}. {CATEGORY_BY_KEY[m.category].short}: {printable(m.text[:40])}", m.id)
                 for n, m in enumerate(self.marks, start=1)
             ],
             value=-1,
