@@ -25,6 +25,17 @@ KERNEL_START_TIMEOUT_MS = 90_000
 LESSON = "lessons/02_hedges.ipynb"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
+# What the page says, read the way a person reads it: the kernel status in the status bar, and each
+# code cell's prompt ("[ ]" never run, "[*]" queued or running, "[3]" done).
+KERNEL_IDLE_JS = """() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]
+  .some(e => /\\|\\s*Idle\\s*$/.test(e.textContent))"""
+STARTED_JS = """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')]
+  .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
+CELL_STATE_JS = """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell')].map(cell => ({
+  prompt: (cell.querySelector('.jp-InputPrompt') || {}).textContent || '',
+  empty: ((cell.querySelector('.cm-content') || {}).textContent || '').trim() === '',
+}))"""
+
 # Marks as the widgets agree to render them: class mlkit-mark, data-category, a .mlkit-why to reveal.
 STACK_CHECK_SOURCE = """\
 import ipywidgets as w
@@ -76,10 +87,6 @@ def accept_dialogs(page: Page) -> None:
         page.wait_for_timeout(300)
 
 
-KERNEL_IDLE_JS = """() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]
-  .some(e => /\\|\\s*Idle\\s*$/.test(e.textContent))"""
-
-
 def open_notebook(page: Page, base: str, path: str) -> None:
     """Open the notebook and wait until its kernel says Idle in the status bar (started and connected)."""
     page.goto(f"{base}/lab/tree/{path}?reset")
@@ -103,14 +110,6 @@ def run_all_cells(page: Page) -> None:
     pytest.fail("Run > Run All Cells started no cell")
 
 
-STARTED_JS = """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')]
-  .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
-CELL_STATE_JS = """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell')].map(cell => ({
-  prompt: (cell.querySelector('.jp-InputPrompt') || {}).textContent || '',
-  empty: ((cell.querySelector('.cm-content') || {}).textContent || '').trim() === '',
-}))"""
-
-
 def wait_for_run(page: Page, timeout_s: float = RUN_TIMEOUT_S) -> list[dict]:
     """Wait until no cell is queued or running and the kernel has stayed idle for a moment."""
     deadline = time.monotonic() + timeout_s
@@ -118,7 +117,7 @@ def wait_for_run(page: Page, timeout_s: float = RUN_TIMEOUT_S) -> list[dict]:
     while time.monotonic() < deadline:
         accept_dialogs(page)
         cells = page.evaluate(CELL_STATE_JS)
-        idle = page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').count() > 0
+        idle = page.evaluate(KERNEL_IDLE_JS)
         busy = any("*" in c["prompt"] for c in cells)
         if idle and not busy:
             quiet_since = quiet_since or time.monotonic()
