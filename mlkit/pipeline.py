@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 import mlkit.components.attributions  # noqa: F401  (registers "mlkit_attributions")
 import mlkit.components.hedges  # noqa: F401  (registers "mlkit_hedges")
 import mlkit.components.sentences  # noqa: F401  (registers "mlkit_sentences")
+from mlkit.components.sentences import SENTS_KEY, sentence_bounds
 from mlkit.components.tokens import doc_text, forget_text
 from mlkit.result import Result
 
@@ -79,7 +80,9 @@ def _check(text: object) -> str:
 
 def doc_to_result(doc: Doc, text: str) -> Result:
     """Copy the components' plain records off the Doc, sorted by start as the contract requires."""
-    forget_text(doc)
+    sentences = _sentences(doc, text)
+    forget_text(doc)  # per-Doc caches are not results: keep them out of pickles and Doc.to_bytes
+    doc.user_data.pop(SENTS_KEY, None)
     return Result(
         text=text,
         pipeline=pipeline_name(),
@@ -88,18 +91,22 @@ def doc_to_result(doc: Doc, text: str) -> Result:
         attributions=sorted(
             doc._.mlkit_attributions or [], key=lambda a: (a["cue"]["start"], a["cue"]["end"])
         ),
-        sentences=_sentences(doc),
+        sentences=sentences,
         doc=doc,
     )
 
 
-def _sentences(doc: Doc) -> list[dict[str, int]]:
+def _sentences(doc: Doc, text: str) -> list[dict[str, int]]:
     """Sentence spans trimmed of surrounding whitespace; whitespace-only stretches are not sentences."""
     out = []
-    for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
-        if words:
-            out.append({"start": words[0].idx, "end": words[-1].idx + len(words[-1].text)})
+    for start, end in sentence_bounds(doc):
+        first, last = doc[start], doc[end - 1]
+        lo, hi = first.idx, last.idx + len(last.text)
+        chunk = text[lo:hi]
+        stripped = chunk.strip()
+        if stripped:
+            lo += len(chunk) - len(chunk.lstrip())
+            out.append({"start": lo, "end": lo + len(stripped)})
     return out
 
 

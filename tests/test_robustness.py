@@ -47,18 +47,7 @@ def test_any_str_gives_valid_spans(text: str) -> None:
     assert_contract(text, result.to_dict())
 
 
-def _render_cases() -> list:
-    """Every nasty input; the lone surrogate is a known render bug (reported), strict so a fix shows."""
-    reason = "render: a lone surrogate is copied into the page, which then cannot be saved as UTF-8"
-    return [
-        pytest.param(text, id=name, marks=pytest.mark.xfail(strict=True, reason=reason))
-        if name == "lone_surrogate"
-        else pytest.param(text, id=name)
-        for name, text in NASTY.items()
-    ]
-
-
-@pytest.mark.parametrize("text", _render_cases())
+@pytest.mark.parametrize("text", list(NASTY.values()), ids=list(NASTY))
 def test_reports_of_any_str_can_be_saved_as_utf8(text: str) -> None:
     """The HTML page and text report are downloaded and saved: both must encode, and the page parse."""
     result = mlkit.analyze(text)

@@ -12,12 +12,16 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from mlkit import lexicon
 from mlkit.components.lexmatch import LexiconMatcher
 from mlkit.components.quotes import Quote, find_quotes
+from mlkit.components.sentences import sentence_bounds
 from mlkit.components.tokens import doc_text, next_word
 from mlkit.components.tokens import prev_word as word_before
 
@@ -338,6 +342,9 @@ DOCUMENT_NOUNS = {
     "speech",
 }
 
+NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
+THAT_ID = hash_string("that")
+AGENTLESS_IDS = numpy.array([hash_string(w) for w in AGENTLESS_VERBS], dtype="uint64")
 DOCUMENT_SOURCES = EVIDENCE_SOURCES | DOCUMENT_NOUNS | {"media", "reports", "outlets", "television", "tv"}
 
 
@@ -420,15 +427,14 @@ class _Context:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.lower = [t.lower_ for t in doc]
+        self.lower: list[int] = doc.to_array(LOWER).tolist()  # hashes: no Token object per word
         self.quotes: list[Quote] = find_quotes(self.text)
         self.quote_starts = [q.start for q in self.quotes]
-        self.sent_of = [0] * len(doc)
-        self.sent_bounds: list[tuple[int, int]] = []
-        for k, sent in enumerate(doc.sents):
-            self.sent_bounds.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = k
+        self.sent_bounds = sentence_bounds(doc)
+        sent_id = numpy.zeros(len(doc), dtype="int64")
+        for start, _ in self.sent_bounds[1:]:
+            sent_id[start] = 1
+        self.sent_of: list[int] = numpy.cumsum(sent_id).tolist() if len(doc) else [0]
 
     # ---- small helpers
     def sent(self, i: int) -> tuple[int, int]:
@@ -795,9 +801,7 @@ class _Context:
             content = self.clause_after(end)
         if source is None:
             return None
-        negated = any(
-            self.lower[j] in {"not", "n't", "never"} for j in range(max(0, cue_start - 3), cue_start)
-        )
+        negated = any(self.lower[j] in NEGATION_IDS for j in range(max(0, cue_start - 3), cue_start))
         if content is None or (negated and kind != "direct" and not after_that):
             return None  # "she could not say": no report was made
         if "study" in flags and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]]):
@@ -886,9 +890,8 @@ class _Context:
         """ "it was reported that ...", "we were assured that ...": a report with no one behind it."""
         doc = self.doc
         out = []
-        for i, lower in enumerate(self.lower):
-            if lower not in AGENTLESS_VERBS:
-                continue
+        lowers = numpy.array(self.lower, dtype="uint64")
+        for i in numpy.flatnonzero(numpy.isin(lowers, AGENTLESS_IDS)).tolist():
             tok = doc[i]
             aux = word_before(doc, tok.i)
             if aux is None or aux.lower_ not in PASSIVE_AUX:
@@ -896,7 +899,7 @@ class _Context:
             nxt = next_word(doc, tok.i)
             if nxt is None:
                 continue
-            negated = any(self.lower[j] in {"not", "n't", "never"} for j in range(max(0, i - 3), i))
+            negated = any(self.lower[j] in NEGATION_IDS for j in range(max(0, i - 3), i))
             if nxt.lower_ == "by":  # "was reported by the BBC": an agent after all
                 src = None if negated else self.source_after(nxt.i + 1)
                 if src is None:
@@ -935,7 +938,7 @@ class _Context:
         """ "it was reported on Sunday that ...": the "that" within a few words of the verb."""
         _, s1 = self.sent(i)
         for j in range(i + 1, min(s1, i + 7)):
-            if self.lower[j] == "that":
+            if self.lower[j] == THAT_ID:
                 return j
             if self.doc[j].is_punct and self.doc[j].text != "-":
                 return None

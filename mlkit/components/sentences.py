@@ -7,10 +7,12 @@ ends one only when the next word looks like a new sentence (not "Mr. Smith", "U.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+SENTS_KEY = "mlkit_sents"
 _ENDERS = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _ABBREVIATIONS = {
@@ -67,42 +69,63 @@ def make_sentences(nlp: Language, name: str) -> NewsSentencizer:
 
 
 class NewsSentencizer:
-    """Sets `is_sent_start` on every token (so `doc.sents` works) from punctuation and line breaks."""
+    """Sets sentence starts (so `doc.sents` works) from punctuation and line breaks.
+
+    Works on spaCy's hash arrays, visiting only the few tokens that could end a sentence: building a
+    Python Token for every word would cost as much as tokenising the text.
+    """
+
+    def __init__(self) -> None:
+        self._enders = numpy.array([hash_string(t) for t in _ENDERS], dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
-        texts = [t.text for t in doc]
-        n = len(texts)
-        starts = [False] * n
-        i = 0
-        while i < n:
-            tok = texts[i]
-            if "\n" in tok:
-                if i + 1 < n:
-                    starts[i + 1] = True
-            elif tok in _ENDERS:
-                j = i + 1  # keep closing quotes and brackets with the sentence they close
-                while j < n and (texts[j] in _CLOSERS or texts[j] in _ENDERS):
-                    j += 1
-                k = j  # the next word, past ordinary spaces
-                while k < n and texts[k].isspace() and "\n" not in texts[k]:
-                    k += 1
-                if j < n and k < n and _opens_sentence(texts, i, k):
-                    starts[j] = True
-                i = j - 1
-            i += 1
-        if n:
-            column = numpy.full((n, 1), -1, dtype="int32")  # -1: not a sentence start
-            column[[0] + [k for k in range(1, n) if starts[k]], 0] = 1
-            doc.from_array([SENT_START], column.astype("uint64"))
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array([ORTH, IS_SPACE])
+        candidates = numpy.flatnonzero(numpy.isin(arr[:, 0], self._enders) | (arr[:, 1] == 1)).tolist()
+        starts = [0]
+        last_end = -1
+        for i in candidates:
+            if i <= last_end:
+                continue  # inside a run of closers already handled
+            text = doc[i].text
+            if text.isspace():
+                if "\n" in text and i + 1 < n:
+                    starts.append(i + 1)
+                continue
+            j = i + 1  # keep closing quotes and brackets with the sentence they close
+            while j < n and (doc[j].text in _CLOSERS or doc[j].text in _ENDERS):
+                j += 1
+            last_end = j - 1
+            k = j  # the next word, past ordinary spaces
+            while k < n and doc[k].is_space and "\n" not in doc[k].text:
+                k += 1
+            if j < n and k < n and _opens_sentence(doc, i, k):
+                starts.append(j)
+        starts = sorted(set(starts))
+        column = numpy.full((n, 1), -1, dtype="int32")  # -1: not a sentence start
+        column[starts, 0] = 1
+        doc.from_array([SENT_START], column.astype("uint64"))
+        bounds = list(zip(starts, starts[1:] + [n], strict=True))
+        doc.user_data[SENTS_KEY] = bounds
         return doc
 
 
-def _opens_sentence(texts: list[str], end_idx: int, k: int) -> bool:
-    nxt = texts[k]
-    prev = texts[end_idx - 1] if end_idx > 0 else ""
-    if texts[end_idx] == "." and prev.lower().rstrip(".") in _ABBREVIATIONS:
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences: the splitter's own list, or spaCy's when another component set them."""
+    bounds = doc.user_data.get(SENTS_KEY)
+    if bounds is None:
+        bounds = [(s.start, s.end) for s in doc.sents] if len(doc) else []
+    return bounds
+
+
+def _opens_sentence(doc: Doc, end_idx: int, k: int) -> bool:
+    nxt = doc[k].text
+    prev = doc[end_idx - 1].text if end_idx > 0 else ""
+    if doc[end_idx].text == "." and prev.lower().rstrip(".") in _ABBREVIATIONS:
         return False
-    if texts[end_idx] == "." and len(prev) == 1 and prev.isupper():
+    if doc[end_idx].text == "." and len(prev) == 1 and prev.isupper():
         return False  # an initial: "George W. Bush"
     first = nxt[:1]
     return first.isupper() or first.isdigit() or nxt in {'"', "“", "‘", "'", "(", "["} or not first.isalpha()
