@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 # Re-install only when a pin changes: the stamp is newer than every file that decides what is installed.
 STAMP := $(VENV)/.mlkit-installed
 FIRST_LESSON := lessons/00_start_here.ipynb
+# Extra JupyterLab options, e.g. `make lab LAB_ARGS="--no-browser --port 8890"` (or --allow-root in a container).
+LAB_ARGS ?=
 
 .PHONY: help install lab test test-browser evaluate bench clean distclean
 
@@ -29,7 +31,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@touch $@
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(FIRST_LESSON)
+	$(BIN)/jupyter lab $(LAB_ARGS) $(FIRST_LESSON)
 
 # All three checks run even when one fails (one run shows every problem); any failure fails the target.
 # pytest exits 5 when it collects no test: that, like any non-zero status, is a failure here.
