@@ -78,7 +78,11 @@ def write_notebook(folder: Path, name: str, source: str) -> str:
 
 
 def accept_dialogs(page: Page) -> None:
-    """Accept whatever dialog JupyterLab raised (kernel choice, restart), so nothing blocks clicks."""
+    """Accept whatever dialog JupyterLab raised (kernel choice, restart), so nothing blocks clicks, and
+    answer No to the "Jupyter news" question should it appear despite the settings (it covers widgets)."""
+    news_no = page.locator(".jp-toast-button", has_text=re.compile(r"^No$"))
+    if news_no.count():
+        news_no.first.click()
     for _ in range(3):
         dialog = page.locator(".jp-Dialog .jp-mod-accept")
         if dialog.count() == 0:
