@@ -141,3 +141,13 @@ def test_nothing_downloads_at_launch() -> None:
     if start.exists():
         assert "download" not in start.read_text(encoding="utf-8")
     assert not (ROOT / "binder").exists(), "a binder/ folder makes repo2docker ignore the top-level files"
+
+
+def test_postbuild_model_matches_pinned_spacy() -> None:
+    """spaCy models work only with their own minor series: en_core_web_sm-3.8.x needs spacy 3.8.*."""
+    model = re.search(r"en_core_web_sm-(\d+)\.(\d+)\.\d+", (ROOT / "postBuild").read_text(encoding="utf-8"))
+    assert model, "postBuild should name the model version (en_core_web_sm-X.Y.Z --direct)"
+    spacy_major, spacy_minor = runtime_pins()["spacy"].split(".")[:2]
+    assert (model.group(1), model.group(2)) == (spacy_major, spacy_minor), (
+        f"model {model.group(0)} does not fit spacy=={runtime_pins()['spacy']}"
+    )
