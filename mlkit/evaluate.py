@@ -296,6 +296,34 @@ def load_polnear_dev(shared: Path) -> tuple[list[dict[str, Any]], list[str]]:
 # ---------------------------------------------------------------- running the engine
 
 
+# A plain word list, the baseline the engine must clearly beat: about thirty hedge words and the
+# booster list, matched wherever they occur, with no guards and no attributions.
+BASELINE_HEDGES = (
+    "reportedly allegedly apparently purportedly supposedly rumours rumors unconfirmed may might could "
+    "appears seems suggests possible possibly likely unlikely probably perhaps maybe presumably unclear "
+    "uncertain about around roughly nearly almost some estimated"
+).split()
+BASELINE_BOOSTERS = "clearly certainly undoubtedly obviously completely confirmed proves definitely".split()
+
+
+def baseline_analyzer() -> Analyzer:
+    """The word-list baseline: every listed word, everywhere (it falls into every trap by design)."""
+    hedge_re = re.compile(r"\b(" + "|".join(BASELINE_HEDGES) + r")\b", re.IGNORECASE)
+    booster_re = re.compile(r"\b(" + "|".join(BASELINE_BOOSTERS) + r")\b", re.IGNORECASE)
+
+    def marks(pattern: re.Pattern[str], text: str, category: str) -> list[dict[str, Any]]:
+        return [
+            {"start": m.start(), "end": m.end(), "text": m.group(0), "category": category}
+            for m in pattern.finditer(text)
+        ]
+
+    return lambda text: {
+        "hedges": marks(hedge_re, text, "word_list"),
+        "boosters": marks(booster_re, text, "booster"),
+        "attributions": [],
+    }
+
+
 def default_analyzer() -> Analyzer:
     """``mlkit.analyze(text).to_dict()``, imported late so scoring works without spaCy loaded."""
     import mlkit
@@ -494,6 +522,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--errors", choices=KINDS, help="also list false positives/negatives of this kind")
     ap.add_argument(
+        "--baseline", action="store_true", help="also score a plain word list, the baseline to beat"
+    )
+    ap.add_argument(
         "--sections",
         default=",".join(SECTIONS),
         help=f"comma-separated subset of {','.join(SECTIONS)}",
@@ -504,8 +535,17 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     report = evaluate_all(shared=shared_dir(args.shared), sections=sections)
+    baseline = None
+    if args.baseline:
+        hedge_sections = [s for s in sections if s != "polnear_dev"]
+        baseline = evaluate_all(
+            shared=shared_dir(args.shared), sections=hedge_sections, analyze=baseline_analyzer()
+        )
     try:
         _print(report, args.json, args.errors)
+        if baseline is not None and not args.json:
+            sys.stdout.write("\nBaseline for comparison: a plain word list (no guards, finds no sources)\n\n")
+            sys.stdout.write(format_report(baseline))
     except BrokenPipeError:  # e.g. piped into head: stop quietly
         sys.stdout = open(os.devnull, "w")  # swallow the flush at exit
     return 0
