@@ -51,6 +51,7 @@ evaluate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m mlkit.bench
+	$(BIN)/python -m mlkit.bench_widgets
 
 clean:
 	rm -rf artifacts build dist .pytest_cache .ruff_cache *.egg-info $(STAMP)
