@@ -1,4 +1,4 @@
-"""Helpers the findings share: lines with offsets, span lookups, a tokenizer, word stems and TSV reading.
+"""Helpers the findings share: lines with offsets, span lookups, word stems and TSV reading.
 
 Kept apart so each finding module holds only its own rule; everything here is linear in the text.
 """
@@ -9,14 +9,10 @@ import bisect
 import csv
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from mlkit.result import Result
 from mlkit.spans import overlaps
@@ -93,34 +89,6 @@ def attribution_spans(r: Result) -> list[Span]:
             if a.get(key):
                 out.append(a[key])
     return out
-
-
-@lru_cache(maxsize=1)
-def _blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.max_length = 10_000_000
-    return nlp
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def tokens(r: Result) -> Doc:
-    """The result's own Doc when it matches the text, else a tokenised blank-English Doc of the text.
-
-    spaCy cannot hash lone surrogates, so they are tokenised as U+FFFD: one character for one, so token
-    offsets still index ``r.text`` (take span text from ``r.text``, never from the Doc).
-    """
-    text = _SURROGATE.sub("\ufffd", r.text)
-    doc = getattr(r, "doc", None)
-    if isinstance(doc, Doc) and len(doc.text) == len(text) and doc.text == text:
-        return doc
-    return _blank().make_doc(text)
-
-
-def tokenizer() -> Language:
-    """The blank English pipeline used to tokenise word lists for the PhraseMatcher."""
-    return _blank()
 
 
 def read_tsv(name: str, columns: int) -> list[list[str]]:

@@ -5,6 +5,8 @@ Headline-versus-body and unsourced-sentence checks both read only the article, n
 
 from __future__ import annotations
 
+import bisect
+
 from mlkit.findings._common import Span, lines, span, trimmed, words
 from mlkit.findings.furniture import furniture_ranges
 from mlkit.result import Result
@@ -52,22 +54,24 @@ def body_sentences(r: Result) -> list[Span]:
     top = _headline_range(text)
     if top:
         skip.append(top)
-    skip.sort()
+    skip.sort()  # whole lines: they never overlap each other
+    starts = [a for a, _ in skip]
     out: list[Span] = []
     for s in r.sentences:
-        pieces = [(s["start"], s["end"])]
-        for a, b in skip:
-            if b <= s["start"] or a >= s["end"]:
+        pos, stop = s["start"], s["end"]
+        k = max(0, bisect.bisect_right(starts, pos) - 1)
+        while pos < stop:
+            cut_from, cut_to = skip[k] if k < len(skip) else (stop, stop)
+            if cut_to <= pos:  # a line wholly before this piece
+                k += 1
                 continue
-            next_pieces = []
-            for p_start, p_end in pieces:
-                if b <= p_start or a >= p_end:
-                    next_pieces.append((p_start, p_end))
-                    continue
-                next_pieces += [(p_start, a), (b, p_end)]
-            pieces = next_pieces
-        for p_start, p_end in pieces:
-            p_start, p_end = trimmed(text, max(p_start, 0), min(p_end, len(text)))
-            if p_start < p_end and words(text[p_start:p_end]):
-                out.append(span(text, p_start, p_end))
+            _keep(text, pos, min(cut_from, stop), out)
+            pos = max(pos, cut_to)
+            k += 1
     return out
+
+
+def _keep(text: str, start: int, end: int, out: list[Span]) -> None:
+    start, end = trimmed(text, max(start, 0), min(end, len(text)))
+    if start < end and words(text[start:end]):
+        out.append(span(text, start, end))

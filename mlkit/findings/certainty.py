@@ -104,11 +104,11 @@ def headline_vs_body(r: Result) -> dict[str, Any]:
         "headline_certainty": head_certainty,
         "sentences": sentences,
         "overstated": overstated,
-        "explanation": _explain(head_certainty, related, overstated, r),
+        "explanation": _explain(hedge_index, head_certainty, related, overstated),
     }
 
 
-def _explain(score: float, related: list[dict[str, Any]], overstated: bool, r: Result) -> str:
+def _explain(hedge_index: SpanIndex, score: float, related: list[dict[str, Any]], overstated: bool) -> str:
     if not related:
         return (
             "No sentence of the body repeats the headline's main words, so the kit cannot tell whether the "
@@ -119,8 +119,8 @@ def _explain(score: float, related: list[dict[str, Any]], overstated: bool, r: R
         {
             h["text"].lower()
             for s in related
-            for h in r.hedges
-            if overlaps(h, s) and h.get("category") != "approximator"
+            for h in hedge_index.overlapping(s["start"], s["end"])
+            if h.get("category") != "approximator"
         }
     )
     said = f" (the body says “{'”, “'.join(hedge_words[:3])}”)" if hedge_words else ""

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from mlkit.findings._common import Span, content_stems, normalise, overlaps, read_tsv
+from mlkit.findings._common import Span, SpanIndex, content_stems, normalise, read_tsv
 from mlkit.findings.body import headline
 from mlkit.findings.furniture import furniture_ranges
 from mlkit.result import Result
@@ -96,7 +96,12 @@ def _body_attributions(r: Result) -> list[dict[str, Any]]:
     head = headline(r)
     if head:
         skip.append(head)
-    return [a for a in r.attributions if a.get("cue") and not any(overlaps(a["cue"], s) for s in skip)]
+    index = SpanIndex(skip)
+    return [
+        a
+        for a in r.attributions
+        if a.get("cue") and not index.overlapping(a["cue"]["start"], a["cue"]["end"])
+    ]
 
 
 def _size(a: dict[str, Any]) -> int:
@@ -152,9 +157,14 @@ def _longest_path(attrs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _unknown_markers(r: Result, areas: list[Span], attrs: list[dict[str, Any]]) -> list[Span]:
     """Agentless cues and "reportedly"-type hedges inside the given stretches of text."""
-    marks = [a["cue"] for a in attrs if _kind(a) == "unknown" and any(overlaps(a["cue"], s) for s in areas)]
+    index = SpanIndex(areas)
+    marks = [
+        a["cue"]
+        for a in attrs
+        if _kind(a) == "unknown" and index.overlapping(a["cue"]["start"], a["cue"]["end"])
+    ]
     marks += [
-        h for h in r.hedges if h.get("category") in UNKNOWN_HEDGES and any(overlaps(h, s) for s in areas)
+        h for h in r.hedges if h.get("category") in UNKNOWN_HEDGES and index.overlapping(h["start"], h["end"])
     ]
     return sorted(marks, key=lambda m: m["start"])
 
@@ -205,7 +215,8 @@ def sourcing_chain(r: Result) -> dict[str, Any]:
         kind = _kind(a)
         if innermost and kind in ("person", "group") and _unnamed(a) and a.get("content"):
             group += _same_claim(a, attrs, path, seen_keys)
-        members = [m for g in group for m in attrs if _key(m) == _key(g)]
+        group_keys = {_key(g) for g in group}
+        members = [m for m in attrs if _key(m) in group_keys]
         if innermost:
             areas = [m["content"] for m in members if m.get("content")]
         labels = [" ".join(_source(g)["text"].split()) for g in group]

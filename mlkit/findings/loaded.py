@@ -2,20 +2,29 @@
 
 A spaCy PhraseMatcher over the lexicon and its inflected forms (atrocity → atrocities, slaughter →
 slaughtered); each hit carries a neutral alternative so students can try the calmer sentence.
+Text and patterns are split into words by one linear regex rather than spaCy's tokenizer, whose suffix
+search is quadratic on long runs of punctuation ('"' * 20000 takes most of a minute); token offsets are
+kept so every hit indexes the text exactly.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
+import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from mlkit.findings._common import SpanIndex, read_tsv, tokenizer, tokens
+from mlkit.findings._common import SpanIndex, read_tsv
 from mlkit.findings.quotes import quote_regions
 from mlkit.result import Result
+
+#: The matcher's own English vocabulary (it knows each word's lower case): patterns and texts are Docs
+#: built from word lists.
+_VOCAB = spacy.blank("en").vocab
 
 
 def _inflect(word: str) -> set[str]:
@@ -40,16 +49,25 @@ def _plural(word: str) -> str:
     return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
 
 
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _split(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Words and punctuation marks with their (start, end) in text; lone surrogates become U+FFFD."""
+    found = list(_TOKEN.finditer(text))
+    return [_SURROGATE.sub("\ufffd", m.group()) for m in found], [(m.start(), m.end()) for m in found]
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[PhraseMatcher, dict[str, tuple[str, str, str]]]:
     """The matcher and, per match key, (word, neutral alternative, explanation)."""
-    nlp = tokenizer()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher = PhraseMatcher(_VOCAB, attr="LOWER")
     rows: dict[str, tuple[str, str, str]] = {}
     for word, neutral, explanation in read_tsv("loaded_words.tsv", 3):
         key = word.lower()
         rows[key] = (key, neutral, explanation)
-        matcher.add(key, [nlp.make_doc(f) for f in sorted(forms(key))])
+        matcher.add(key, [Doc(_VOCAB, words=_split(f)[0]) for f in sorted(forms(key))])
     return matcher, rows
 
 
@@ -66,14 +84,16 @@ def loaded_words(r: Result) -> list[dict[str, Any]]:
     if not r.text:
         return []
     matcher, rows = _lexicon()
-    doc = tokens(r)
+    words, offsets = _split(r.text)
+    if not words:
+        return []
+    doc = Doc(_VOCAB, words=words)
     quoted = SpanIndex({"start": s, "end": e} for s, e in quote_regions(r.text))
-    names = tokenizer().vocab.strings  # the matcher's ids live in the tokenizer's vocab, not the Doc's
-    spans = filter_spans([Span(doc, s, e, label=names[key]) for key, s, e in matcher(doc)])
+    spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in matcher(doc)])
     out = []
     for sp in spans:
         word, neutral, explanation = rows[sp.label_]
-        start, end = sp.start_char, sp.end_char
+        start, end = offsets[sp.start][0], offsets[sp.end - 1][1]
         in_quote = bool(quoted.overlapping(start, end))
         if in_quote:
             explanation += (
@@ -84,7 +104,7 @@ def loaded_words(r: Result) -> list[dict[str, Any]]:
                 "start": start,
                 "end": end,
                 "text": r.text[start:end],
-                "neutral": _neutral(sp.text, word, neutral),
+                "neutral": _neutral(r.text[start:end], word, neutral),
                 "explanation": explanation,
                 "quoted": in_quote,
             }

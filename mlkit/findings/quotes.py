@@ -17,6 +17,9 @@ from mlkit.result import Result
 #: A quoted stretch this short with nobody saying it reads as a scare quote ("so-called").
 MAX_SCARE_WORDS = 4
 
+#: How far (characters) to look for the ends of a sentence when the result gives no sentences.
+_WINDOW = 400
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _PARAGRAPH = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
 _BRACKET = re.compile(r"\[[^\[\]\r\n]{0,200}\]")
 _ODD_END = re.compile(r"(?:[,;:][.!?]|[.!?][,;:])$")
@@ -142,11 +145,12 @@ def _inside_sentence(text: str, o: int, inner: str) -> bool:
 def _rough_sentence(text: str, start: int, end: int) -> dict[str, int]:
     """The sentence around [start, end) when the result has no sentences: from the last full stop
     before it to the first one after it (or the end of the quotation, if the quotation ends in one)."""
-    before = max(text.rfind(p, 0, start) for p in (". ", "! ", "? ", "\n"))
+    floor = max(0, start - _WINDOW)
+    before = max(floor - 1, *(text.rfind(p, floor, start) for p in (". ", "! ", "? ", "\n")))
     if text[start + 1 : end - 1].rstrip().endswith((".", "!", "?")):
         return {"start": before + 1, "end": end}
-    after = [i for i in (text.find(p, end) for p in (". ", "! ", "? ", "\n")) if i >= 0]
-    return {"start": before + 1, "end": min(after, default=len(text))}
+    after = [i for i in (text.find(p, end, end + _WINDOW) for p in (". ", "! ", "? ", "\n")) if i >= 0]
+    return {"start": before + 1, "end": min(after, default=min(len(text), end + _WINDOW))}
 
 
 def _cue_words() -> frozenset[str]:
@@ -163,16 +167,45 @@ def _cue_words() -> frozenset[str]:
     return frozenset(found | {"calling", "called", "calls", "describing", "dubbed", "labelled", "labeled"})
 
 
+def _cue_positions(text: str) -> list[int]:
+    """Start of every cue word in the text, found in one pass (then each quotation is a binary search)."""
+    cue_words = _cue_words()
+    return [m.start() for m in _WORD_RE.finditer(text) if m.group().lower() in cue_words]
+
+
 def _title(inner: str) -> bool:
     """Every word capitalised: the name of a show, a book or a paper, not a scare quote."""
     found = words(inner)
     return len(found) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in found)
 
 
+@lru_cache(maxsize=8)
+def _double_marks(text: str) -> tuple[int, ...]:
+    return tuple(i for i, ch in enumerate(text) if ch in _DOUBLE)
+
+
+def _open_end(text: str, o: int) -> int:
+    """Where an unclosed quotation stops: the next double quotation mark or its paragraph's end, so
+    that a text of many stray marks gives many short spans, not many overlapping long ones."""
+    marks = _double_marks(text)
+    k = bisect.bisect_right(marks, o)
+    end = _paragraph_end(text, o)
+    return min(end, marks[k]) if k < len(marks) else end
+
+
+def _closer_start(text: str, pos: int, p_start: int) -> int:
+    """Where the words a stray closing mark would close begin: after the previous mark, in its paragraph."""
+    marks = _double_marks(text)
+    k = bisect.bisect_left(marks, pos)
+    previous = marks[k - 1] + 1 if k > 0 else 0
+    return trimmed(text, max(p_start, previous), pos)[0]
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every quoted stretch, marks included; an unclosed one runs to its paragraph's end."""
+    """(start, end) of every quoted stretch, marks included; an unclosed one runs to the next mark or the
+    end of its paragraph."""
     pairs, _ = _scan(text)
-    return [(o, c + 1 if c >= 0 else _paragraph_end(text, o)) for o, c, _, _ in pairs]
+    return [(o, c + 1 if c >= 0 else _open_end(text, o)) for o, c, _, _ in pairs]
 
 
 def _item(text: str, start: int, end: int, issue: str, explanation: str) -> dict[str, Any]:
@@ -187,7 +220,7 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
     cues = SpanIndex(a["cue"] for a in r.attributions if a.get("cue"))
     sentences = SpanIndex(r.sentences)
 
-    cue_words = _cue_words()
+    cue_at = _cue_positions(text)
 
     def _spoken(start: int, end: int) -> bool:
         """Someone's words: inside an attribution, a title (“Shark Tank”), or in a sentence with a cue
@@ -197,9 +230,12 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
         around = sentences.overlapping(start, end) or [_rough_sentence(text, start, end)]
         if any(cues.overlapping(s["start"], s["end"]) for s in around):
             return True
-        lo = max(min(s["start"] for s in around), text.rfind("\n", 0, start) + 1)  # within this line
-        hi = max(s["end"] for s in around)
-        return any(w.lower() in cue_words for w in words(text[lo:start] + " " + text[end:hi]))
+        lo = max(
+            min(s["start"] for s in around), text.rfind("\n", start - _WINDOW, start) + 1, start - _WINDOW
+        )
+        hi = min(max(s["end"] for s in around), end + _WINDOW)
+        before = bisect.bisect_left(cue_at, lo) < bisect.bisect_left(cue_at, start)
+        return before or bisect.bisect_left(cue_at, end) < bisect.bisect_left(cue_at, hi)
 
     out: list[dict[str, Any]] = []
     regions = []
@@ -207,7 +243,7 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
         if c == -1 and _family(f) == "single":
             continue  # an unclosed ‘ is usually an apostrophe (‘90s, ‘em), not a quotation
         if c == -1:
-            end = trimmed(text, o, _paragraph_end(text, o))[1]
+            end = max(o + 1, trimmed(text, o, _open_end(text, o))[1])
             regions.append((o, end))
             out.append(
                 _item(
@@ -220,7 +256,7 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
                 )
             )
             continue
-        end = c + 1 if c >= 0 else _paragraph_end(text, o)
+        end = c + 1 if c >= 0 else _open_end(text, o)
         regions.append((o, end))
         if c < 0:
             continue
@@ -275,7 +311,7 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
                 )
             )
     for pos, p_start in stray:
-        start = trimmed(text, p_start, pos)[0]
+        start = _closer_start(text, pos, p_start)
         out.append(
             _item(
                 text,
