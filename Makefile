@@ -54,7 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python -m mlkit.bench_widgets
 
 clean:
-	rm -rf artifacts build dist .pytest_cache .ruff_cache *.egg-info $(STAMP)
+	rm -rf artifacts build dist .pytest_cache .ruff_cache *.egg-info
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
 
 distclean: clean

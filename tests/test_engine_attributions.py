@@ -188,6 +188,13 @@ def test_nouns_that_look_like_cues_are_not_attributions() -> None:
     assert mlkit.analyze("Comedy shows were held for children.").attributions == []
 
 
+def test_claiming_responsibility_is_not_distancing() -> None:
+    a = only("The group issued a statement claiming responsibility for the attack.")
+    assert (text_of(a["cue"]), a["verb_stance"]) == ("claiming", "neutral")
+    b = only("The group claimed that the attack had succeeded.")
+    assert b["verb_stance"] == "distancing"
+
+
 def test_seed_headline_report_label() -> None:
     first = mlkit.analyze(mlkit.seed_article()).attributions[0]
     assert (text_of(first["cue"]), first["source"], first["source_type"]) == ("Report", None, "none")

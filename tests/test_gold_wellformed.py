@@ -133,8 +133,8 @@ def test_dev_covers_traps_careful_and_plain_passages() -> None:
 
 
 def test_answer_keys_match_their_sources() -> None:
-    """The committed keys are exactly what tools/annotate.py builds from tests/gold/src."""
-    spec = importlib.util.spec_from_file_location("annotate", ROOT / "tools" / "annotate.py")
+    """The committed keys are exactly what tests/gold/annotate.py builds from tests/gold/src."""
+    spec = importlib.util.spec_from_file_location("annotate", GOLD / "annotate.py")
     assert spec and spec.loader
     annotate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(annotate)
@@ -143,7 +143,7 @@ def test_answer_keys_match_their_sources() -> None:
 
 
 def test_annotate_refuses_a_missing_or_partial_word() -> None:
-    spec = importlib.util.spec_from_file_location("annotate", ROOT / "tools" / "annotate.py")
+    spec = importlib.util.spec_from_file_location("annotate", GOLD / "annotate.py")
     assert spec and spec.loader
     annotate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(annotate)

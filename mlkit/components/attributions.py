@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import numpy
@@ -817,7 +819,8 @@ class _Context:
             kind = "other"  # a memo, a study, state media: a document or outlet rather than a person
         if ing and kind == "indirect":
             kind = "other"
-        return _Attr((cue_start, end), source, content, kind, entry.category, entry.explanation)
+        stance, explanation = _stance(word, nxt, entry)
+        return _Attr((cue_start, end), source, content, kind, stance, explanation)
 
     def _ends_clause(self, last: int) -> bool:
         """Nothing but a short tail ("on Monday", "in a statement") follows the cue and its speaker."""
@@ -995,6 +998,28 @@ def _phrase_to(tok: Token) -> bool:
         and tok.doc[tok.i - 1].lower_
         in {"close", "near", "next", "loyal", "linked", "tied", "allied", "attached", "similar", "opposed"}
     )
+
+
+@lru_cache(maxsize=1)
+def _overrides() -> dict[tuple[str, str], tuple[str, str]]:
+    """Set phrases whose verb loses its usual stance (mlkit/data/cue_overrides.tsv)."""
+    text = resources.files("mlkit").joinpath("data/cue_overrides.tsv").read_text(encoding="utf-8")
+    rows = [r.split("\t") for r in text.splitlines() if r.strip() and not r.startswith("#")][1:]
+    return {
+        (form, after): (stance, explanation)
+        for forms, afters, stance, explanation in rows
+        for form in forms.split("|")
+        for after in afters.split("|")
+    }
+
+
+def _stance(word: str, nxt: Token | None, entry: lexicon.Entry) -> tuple[str, str]:
+    """The cue's stance and explanation, unless a set phrase ("claiming responsibility") overrides it."""
+    if nxt is not None:
+        override = _overrides().get((word, nxt.lower_))
+        if override:
+            return override
+    return entry.category, entry.explanation
 
 
 def _cue_entry(word: str) -> lexicon.Entry | None:

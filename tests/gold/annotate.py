@@ -11,7 +11,7 @@ Span references in the sources:
   (either side may carry ``#n``; the right side is counted from the left side's start)
 - ``["a#b", 0]`` / ``{"from": ref, "to": ref}``: long forms, when a phrase itself holds "#" or " ~~ ".
 
-Usage: ``python tools/annotate.py [--shared PATH]`` rewrites tests/gold/seed.json, dev.jsonl and,
+Usage: ``python tests/gold/annotate.py [--shared PATH]`` rewrites tests/gold/seed.json, dev.jsonl and,
 when the PolNeAR data is present, polnear_hedges.jsonl and polnear_holdout.jsonl.
 """
 
@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 SRC = GOLD / "src"
 
