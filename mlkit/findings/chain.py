@@ -15,7 +15,7 @@ the like. Hands = links between the reader and the claim, the reader not counted
 
 from __future__ import annotations
 
-import bisect
+import heapq
 import re
 from functools import lru_cache
 from typing import Any
@@ -104,30 +104,50 @@ def _body_attributions(r: Result) -> list[dict[str, Any]]:
     ]
 
 
+#: How many open contents to inspect for a cue's parent (only pathological text has more).
+_MAX_LOOK = 32
+
+
 def _size(a: dict[str, Any]) -> int:
     content = a.get("content")
     return content["end"] - content["start"] if content else 0
 
 
 def _nesting(attrs: list[dict[str, Any]]) -> dict[int, list[int]]:
-    """Outer → inner edges (index lists, in text order). Only a larger content may hold a smaller one's
-    cue, so two reports that contain each other's cues cannot form a loop; a source quoting itself
-    ("she said ... “we ...,” she added") is one hand, not two."""
-    by_cue = sorted(range(len(attrs)), key=lambda i: attrs[i]["cue"]["start"])
-    starts = [attrs[i]["cue"]["start"] for i in by_cue]
-    children: dict[int, list[int]] = {}
-    for i, a in enumerate(attrs):
-        content = a.get("content")
-        if not content:
-            children[i] = []
-            continue
-        lo, hi = bisect.bisect_left(starts, content["start"]), bisect.bisect_left(starts, content["end"])
-        rank, key = (-_size(a), a["cue"]["start"]), _key(a)
-        children[i] = [
-            j
-            for j in by_cue[lo:hi]
-            if j != i and (-_size(attrs[j]), attrs[j]["cue"]["start"]) > rank and _key(attrs[j]) != key
-        ]
+    """Outer → inner edges: each report's parent is the smallest other content holding its cue.
+
+    Only a larger content may hold a smaller one's cue, so reports holding each other's cues cannot
+    loop; a source quoting itself ("she said ... “we ...,” she added") is one hand, not two. One sweep
+    over the cues with a heap of open contents keeps this near-linear even for deeply nested text.
+    """
+    children: dict[int, list[int]] = {i: [] for i in range(len(attrs))}
+    keys = [_key(a) for a in attrs]
+    ranks = [(-_size(a), a["cue"]["start"]) for a in attrs]
+    contents = sorted(
+        (i for i, a in enumerate(attrs) if a.get("content")), key=lambda i: attrs[i]["content"]["start"]
+    )
+    heap: list[tuple[int, int, int]] = []
+    next_content = 0
+    for j in sorted(range(len(attrs)), key=lambda i: attrs[i]["cue"]["start"]):
+        pos = attrs[j]["cue"]["start"]
+        while next_content < len(contents) and attrs[contents[next_content]]["content"]["start"] <= pos:
+            i = contents[next_content]
+            heapq.heappush(heap, (_size(attrs[i]), attrs[i]["cue"]["start"], i))
+            next_content += 1
+        held, parent = [], None
+        while heap and len(held) < _MAX_LOOK:
+            item = heapq.heappop(heap)
+            i = item[2]
+            if attrs[i]["content"]["end"] <= pos:
+                continue  # closed before this cue, so before every later cue too
+            held.append(item)
+            if i != j and ranks[i] < ranks[j] and keys[i] != keys[j]:
+                parent = i
+                break
+        for item in held:
+            heapq.heappush(heap, item)
+        if parent is not None:
+            children[parent].append(j)
     return children
 
 
@@ -215,10 +235,9 @@ def sourcing_chain(r: Result) -> dict[str, Any]:
         kind = _kind(a)
         if innermost and kind in ("person", "group") and _unnamed(a) and a.get("content"):
             group += _same_claim(a, attrs, path, seen_keys)
-        group_keys = {_key(g) for g in group}
-        members = [m for m in attrs if _key(m) in group_keys]
-        if innermost:
-            areas = [m["content"] for m in members if m.get("content")]
+        if innermost:  # every report by the innermost source(s): where an unknown earlier hand shows
+            group_keys = {_key(g) for g in group}
+            areas = [m["content"] for m in attrs if m.get("content") and _key(m) in group_keys]
         labels = [" ".join(_source(g)["text"].split()) for g in group]
         cues = [" ".join(m["cue"]["text"].split()) for m in group]
         what = _KIND_WORDS[kind] if len(group) == 1 else "people or groups"
@@ -258,9 +277,10 @@ def _same_claim(
     """Other top-level reports by unnamed people or groups whose content shares enough words with a's."""
     claim = content_stems(a["content"]["text"])
     nested = {id(attrs[j]) for kids in _nesting(attrs).values() for j in kids}
+    on_path = {id(p) for p in path}
     out = []
     for b in attrs:
-        if b is a or id(b) in nested or b in path or not b.get("content") or not _unnamed(b):
+        if b is a or id(b) in nested or id(b) in on_path or not b.get("content") or not _unnamed(b):
             continue
         if _kind(b) not in ("person", "group"):
             continue
