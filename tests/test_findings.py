@@ -328,6 +328,21 @@ def test_chain_counts_a_source_quoting_itself_once_and_never_merges_named_people
     assert chain["hands"] == 2
 
 
+def test_chain_follows_three_nested_reports_in_order() -> None:
+    text = "The Daily Star reported that police told residents that witnesses said the bridge fell."
+    outer = attr(text, "reported", "The Daily Star", text[text.index("police") : -1], source_type="named")
+    middle = attr(text, "told", "police", text[text.index("witnesses") : -1])
+    inner = attr(text, "said", "witnesses", "the bridge fell")
+    chain = findings.sourcing_chain(result(text, attributions=[inner, outer, middle]))  # any order in
+    assert [(link["label"], link["kind"]) for link in chain["links"][2:]] == [
+        ("The Daily Star", "outlet"),
+        ("police", "group"),
+        ("witnesses", "group"),
+    ]
+    assert chain["hands"] == 4
+    assert "4 hands" in chain["explanation"] and "unknown" not in chain["explanation"]
+
+
 def test_chain_survives_reports_that_contain_each_other() -> None:
     text = "Officials said police told reporters that officials said it."
     a = attr(text, "said", "Officials", "police told reporters that officials said it", source_type="unnamed")
