@@ -189,6 +189,15 @@ def _unknown_markers(r: Result, areas: list[Span], attrs: list[dict[str, Any]]) 
     return sorted(marks, key=lambda m: m["start"])
 
 
+_SUBJECT = re.compile(r"(?:^|\W)(we|they|i|you|it)\s+$", re.IGNORECASE)
+
+
+def _with_subject(text: str, mark: Span) -> str:
+    """ "were assured" reads better as "we were assured": add a pronoun standing just before the cue."""
+    m = _SUBJECT.search(text[max(0, mark["start"] - 12) : mark["start"]])
+    return f"{m.group(1)} {mark['text']}" if m else mark["text"]
+
+
 def _quoted_list(items: list[str]) -> str:
     seen = list(dict.fromkeys(" ".join(i.split()) for i in items))
     return ", ".join(f"“{i}”" for i in seen)
@@ -256,7 +265,7 @@ def sourcing_chain(r: Result) -> dict[str, Any]:
         areas = [{"start": body_start, "end": len(r.text)}]
     marks = _unknown_markers(r, areas, attrs)
     if marks:
-        words = [m["text"] for m in marks]
+        words = [_with_subject(r.text, m) for m in marks]
         links.append(
             _link(
                 "unknown (nobody named)",
