@@ -1,6 +1,7 @@
 """Charts for the lessons, as matplotlib Figures: every bar labelled with its value, hatched as well as
-coloured (never colour alone), titled and with named axes, so a screen reader's alt text and a
-grey-scale printout both carry the same information.
+coloured (never colour alone), titled and with named axes, so a grey-scale printout carries the same
+information. Each figure also carries ``alt_text``: a plain-text sentence list with the title and every
+number drawn, which the widgets put in the image's ``alt`` (a screen reader cannot read a PNG).
 
 Figures are built with ``matplotlib.figure.Figure`` (no pyplot state), so they are safe in tests and
 show inline in Jupyter.
@@ -20,6 +21,9 @@ from matplotlib.patches import FancyArrowPatch
 
 class KitFigure(Figure):
     """A Figure that shows itself as a PNG in Jupyter even when pyplot was never imported."""
+
+    #: Plain (unescaped) text alternative: the title and the numbers drawn; set by each chart function.
+    alt_text: str = ""
 
     def _repr_png_(self) -> bytes:
         buf = io.BytesIO()
@@ -56,6 +60,21 @@ KIND_COLOURS = {
 }
 
 
+def describe(fig: Figure) -> str:
+    """The figure's text alternative: its ``alt_text``, else its titles (never empty for a titled chart)."""
+    text = getattr(fig, "alt_text", "")
+    if not text:
+        titles = [fig.get_suptitle(), *(ax.get_title() for ax in fig.axes)]
+        text = ". ".join(t for t in titles if t)
+    return " ".join(text.split())
+
+
+def _pairs(labels: Sequence[str], values: Sequence[float]) -> str:
+    return ", ".join(
+        f"{' '.join(label.split())} {value:g}" for label, value in zip(labels, values, strict=True)
+    )
+
+
 def _bars(
     ax: Any, labels: Sequence[str], values: Sequence[float], colours: Sequence[str], fmt: str = "%g"
 ) -> Any:
@@ -89,7 +108,13 @@ def source_chart(result: Any) -> Figure:
     right.set_title("How is it reported? (verb stance)")
     right.set_xlabel("stance of the reporting verb")
     right.set_ylabel("number of attributions")
-    fig.suptitle(f"Sources in this text: {len(result.attributions)} attributions")
+    title = f"Sources in this text: {len(result.attributions)} attributions"
+    fig.suptitle(title)
+    fig.alt_text = (
+        f"Two bar charts. {title}. Who is the source? "
+        f"{_pairs([SOURCE_LABELS[t] for t in SOURCE_TYPES], [types[t] for t in SOURCE_TYPES])}. "
+        f"How is it reported (verb stance)? {_pairs(STANCES, [stances[s] for s in STANCES])}."
+    )
     return fig
 
 
@@ -117,7 +142,12 @@ def chain_figure(chain: dict[str, Any]) -> Figure:
                                 color="black", gid="chain-arrow")
             )  # fmt: skip
     hands = int(chain.get("hands") or 0)
-    fig.suptitle(f"How many hands? The claim passed through {hands} before reaching you")
+    title = f"How many hands? The claim passed through {hands} before reaching you"
+    fig.suptitle(title)
+    steps = ", then ".join(f"{link.get('label') or '?'} ({link.get('kind') or 'unknown'})" for link in links)
+    fig.alt_text = (
+        f"Diagram. {title}. {len(links)} boxes from the reader back to the first witness: {steps or 'none'}."
+    )
     ax.set_title("reader  ←  ...  ←  first witness (read from left to right, back towards the source)",
                  fontsize=9)  # fmt: skip
     return fig
@@ -129,30 +159,41 @@ def _short(text: str, width: int = 38) -> str:
 
 
 def headline_body_figure(hvb: dict[str, Any]) -> Figure:
-    """Horizontal bars: how certain the headline sounds against each body sentence (1 = flat fact)."""
+    """Horizontal bars: how certain the headline sounds against each body sentence, in percent (100 % =
+    flat fact), the unit the lessons and tables use."""
     sentences = list(hvb.get("sentences") or [])
     headline = hvb.get("headline")
     labels = ["HEADLINE: " + _short(headline["text"]) if headline else "HEADLINE: (none found)"]
-    values = [float(hvb.get("headline_certainty") or 0.0)]
+    spoken = [f"Headline “{headline['text']}”" if headline else "Headline (none found)"]
+    values = [100 * float(hvb.get("headline_certainty") or 0.0)]
     for i, s in enumerate(sentences, start=1):
         note = " [hedged]" if s.get("hedges") else ""
         note += " [attributed]" if s.get("attributed") else ""
         labels.append(f"S{i}: {_short(str(s.get('text', '')))}{note}")
-        values.append(float(s.get("certainty") or 0.0))
+        spoken.append(f"S{i} “{_short(str(s.get('text', '')), 80)}”{note}")
+        values.append(100 * float(s.get("certainty") or 0.0))
     fig = KitFigure(figsize=(10, 1.2 + 0.42 * len(values)), layout="constrained")
     ax = fig.subplots()
     positions = list(range(len(values)))[::-1]
     bars = ax.barh(positions, values, color=[VERMILLION] + [BLUE] * len(sentences), edgecolor="black")
     bars[0].set_hatch("//")
     ax.set_yticks(positions, labels, fontsize=8)
-    ax.bar_label(bars, fmt="%.2f", padding=3)
-    ax.set_xlim(0, 1.15)
+    ax.bar_label(bars, fmt="%.0f %%", padding=3)
+    ax.set_xlim(0, 115)
+    ax.set_xticks([0, 25, 50, 75, 100], ["0 %", "25 %", "50 %", "75 %", "100 %"])
     ax.axvline(values[0], color="black", linestyle=":", linewidth=1)
-    ax.set_xlabel("how certain it sounds (0 = hedged or attributed, 1 = stated as plain fact)")
+    ax.set_xlabel("how certain it sounds (0 % = hedged or attributed, 100 % = stated as plain fact)")
     verdict = (
         "the headline sounds more certain than the body" if hvb.get("overstated") else "no overstatement"
     )
-    ax.set_title(f"Headline versus body: {verdict}")
+    title = f"Headline versus body: {verdict}"
+    ax.set_title(title)
+    fig.alt_text = (
+        f"Bar chart. {title}. How certain each sounds, from 0 % (hedged or attributed) to 100 % (plain "
+        "fact): "
+        + "; ".join(f"{who}: {value:.0f} %" for who, value in zip(spoken, values, strict=True))
+        + "."
+    )
     return fig
 
 
@@ -197,8 +238,14 @@ def compare_figure(ra: Any, rb: Any, labels: tuple[str, str] = ("Text A", "Text 
         ax.bar_label(bars, fmt="%g", padding=2, fontsize=8)
     ax.set_xticks(x, ["\n".join(textwrap.wrap(k, 12)) for k in COMPARE_KEYS], fontsize=8)
     ax.set_ylabel("count (or per 100 words)")
-    ax.set_title(f"{labels[0]} versus {labels[1]}")
+    title = f"{labels[0]} versus {labels[1]}"
+    ax.set_title(title)
     ax.legend()
+    fig.alt_text = (
+        f"Grouped bar chart. {title}. "
+        + "; ".join(f"{key}: {labels[0]} {sa[key]:g}, {labels[1]} {sb[key]:g}" for key in COMPARE_KEYS)
+        + "."
+    )
     top = max([sa[k] for k in COMPARE_KEYS] + [sb[k] for k in COMPARE_KEYS] + [1])
     ax.set_ylim(0, top * 1.25)
     return fig
@@ -222,7 +269,18 @@ def class_figure(summary: dict[str, Any]) -> Figure:
     ax.set_yticks(pos, words)
     ax.set_xlabel("number of students")
     students = int(summary.get("students") or 0)
-    ax.set_title(f"What the class found and missed ({students} students)")
+    title = f"What the class found and missed ({students} students)"
+    ax.set_title(title)
+    fig.alt_text = (
+        f"Bar chart. {title}. "
+        + (
+            "; ".join(
+                f"{w}: found by {f}, missed by {m}" for w, f, m in zip(words, found, missed, strict=True)
+            )
+            or "No hedge exercises saved yet"
+        )
+        + "."
+    )
     ax.legend(loc="lower right")
     if not words:
         ax.text(0.5, 0.5, "No hedge exercises saved yet", transform=ax.transAxes, ha="center")

@@ -64,6 +64,11 @@ def test_source_chart_counts_types_and_stances() -> None:
     assert left.get_ylabel() == "number of attributions"
     # value labels drawn on the bars
     assert [t.get_text() for t in left.texts] == ["1", "2", "0", "1"]
+    assert plots.describe(fig) == (
+        "Two bar charts. Sources in this text: 4 attributions. Who is the source? named 1, unnamed 2, "
+        "pronoun (he, she...) 0, no source 1. How is it reported (verb stance)? neutral 2, distancing 1, "
+        "endorsing 0, other 1."
+    )
 
 
 def test_chain_figure_has_one_node_per_link_and_counts_hands() -> None:
@@ -94,6 +99,11 @@ def test_chain_figure_has_one_node_per_link_and_counts_hands() -> None:
     assert start[0] < end[0]
     assert "(unknown)" in [t.get_text() for t in ax.texts]
     assert "passed through 4 before reaching you" in _texts(fig)
+    assert plots.describe(fig) == (
+        "Diagram. How many hands? The claim passed through 4 before reaching you. 5 boxes from the reader "
+        "back to the first witness: You, the reader (reader), then Arutz Sheva (article), then Asharq "
+        "Al-Awsat (outlet), then Syrian activists (group), then unknown first witness (unknown)."
+    )
 
 
 def test_headline_body_figure_lists_headline_then_sentences() -> None:
@@ -118,8 +128,17 @@ def test_headline_body_figure_lists_headline_then_sentences() -> None:
         "S2: Activists said so. [attributed]",
     ]
     widths = sorted(round(b.get_width(), 2) for b in _bars(ax))
-    assert widths == [0.4, 0.5, 1.0]
+    assert widths == [40.0, 50.0, 100.0]  # percentages, like the lessons and tables
+    assert [t.get_text() for t in ax.texts] == ["100 %", "40 %", "50 %"]
+    assert ax.get_xlim() == (0, 115)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0 %", "25 %", "50 %", "75 %", "100 %"]
+    assert "100 % = stated as plain fact" in ax.get_xlabel()
     assert "more certain than the body" in ax.get_title()
+    alt = plots.describe(fig)
+    assert "Headline versus body: the headline sounds more certain than the body" in alt
+    assert "Headline “Leader Killed”: 100 %" in alt
+    assert "S1 “He was reportedly killed.” [hedged]: 40 %" in alt
+    assert "S2 “Activists said so.” [attributed]: 50 %" in alt
 
 
 def test_compare_figure_reads_both_texts() -> None:
@@ -132,6 +151,9 @@ def test_compare_figure_reads_both_texts() -> None:
     assert a_heights == [3.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     assert b_heights == [0.0, 0.0, 1.0, 0.0, 1.0, 0.0]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Seed", "Careful"]
+    alt = plots.describe(fig)
+    assert alt.startswith("Grouped bar chart. Seed versus Careful. hedges per 100 words: Seed 3, Careful 0;")
+    assert "named sources: Seed 0, Careful 1;" in alt and alt.endswith("loaded verbs: Seed 0, Careful 0.")
 
 
 def _answers_file(path: Path, answers: dict) -> None:
@@ -160,6 +182,17 @@ def test_classroom_summary_tallies_and_plots(tmp_path: Path) -> None:
     heights = sorted(b.get_width() for b in _bars(ax))
     assert heights == [0, 1, 1, 2]
     assert "(2 students)" in ax.get_title()
+    assert plots.describe(summary["figure"]) == (
+        "Bar chart. What the class found and missed (2 students). a number of: found by 1, missed by 1; "
+        "reportedly: found by 2, missed by 0."
+    )
+
+
+def test_describe_falls_back_to_titles_for_a_plain_figure() -> None:
+    fig = matplotlib.figure.Figure()
+    fig.suptitle("Overall")
+    fig.subplots().set_title("Left  panel")
+    assert plots.describe(fig) == "Overall. Left panel"
 
 
 def test_figures_show_as_png_in_jupyter_without_pyplot() -> None:

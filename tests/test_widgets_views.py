@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import types
 from pathlib import Path
 
 import ipywidgets
 import pytest
-from test_widgets_support import HOSTILE, assert_no_article_markup, hostile_result, small_result
+from test_widgets_support import HOSTILE, assert_no_article_markup, audit, hostile_result, small_result
 
 import mlkit
 from mlkit.result import Result
@@ -22,8 +23,23 @@ def _work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MLKIT_WORK_DIR", str(tmp_path))
 
 
-def images(w: ipywidgets.Widget) -> list[ipywidgets.Image]:
-    return [c for c in w.children if isinstance(c, ipywidgets.Image)]
+def images(w: ipywidgets.Widget) -> list[tuple[bytes, str]]:
+    """(PNG bytes, alt text as a screen reader gets it) for every chart among the widget's children.
+
+    Also checks that the figure markup holds only our own tags, so escaping failures show up here.
+    """
+    found = []
+    for child in w.children:
+        if not (isinstance(child, ipywidgets.HTML) and 'class="mlkit-figure"' in child.value):
+            continue
+        parsed = audit(child.value)
+        assert parsed.tags == ["figure", "img", "details", "summary", "p"], parsed.tags
+        attrs = dict(parsed.attrs)
+        assert not [name for name, _ in parsed.attrs if name.startswith("on")]
+        src = attrs["src"] or ""
+        assert src.startswith("data:image/png;base64,")
+        found.append((base64.b64decode(src.split(",", 1)[1]), attrs["alt"] or ""))
+    return found
 
 
 def test_source_explorer_table_counts_and_chart() -> None:
@@ -36,8 +52,12 @@ def test_source_explorer_table_counts_and_chart() -> None:
     assert w.counts == {"types": {"unnamed": 2, "named": 1}, "stances": {"distancing": 1, "neutral": 2}}
     assert "3 attributions: 1 named, 2 unnamed" in w.summary.value
     assert "1 distancing" in w.summary.value
-    assert images(w) and images(w)[0].value.tobytes().startswith(PNG)
+    assert images(w) and images(w)[0][0].startswith(PNG)
     assert w.table.value.count("<tr>") == 1 + 3
+    alt = images(w)[0][1]
+    assert "Sources in this text: 3 attributions" in alt
+    assert "named 1, unnamed 2, pronoun (he, she...) 0, no source 0" in alt
+    assert "neutral 2, distancing 1, endorsing 0, other 0" in alt
 
 
 def test_source_explorer_hostile() -> None:
@@ -113,7 +133,11 @@ def test_sourcing_chain_lists_every_hand(fake_findings: list[Result]) -> None:
     assert_no_article_markup(w.text.value)
     nodes = [t for t in w.figure.axes[0].texts if t.get_gid() == "chain-node"]
     assert len(nodes) == 4
-    assert images(w)[0].value.tobytes().startswith(PNG)
+    png, alt = images(w)[0]
+    assert png.startswith(PNG)
+    assert "The claim passed through 3 before reaching you" in alt
+    assert "4 boxes" in alt and "then <script>alert(1)</script> News (article), then activists" in alt
+    assert "<script>" not in w.children[1].value  # the label is in the alt, escaped
 
 
 def test_headline_vs_body_table_and_chart(fake_findings: list[Result]) -> None:
@@ -123,6 +147,14 @@ def test_headline_vs_body_table_and_chart(fake_findings: list[Result]) -> None:
     assert "0.30" in w.text.value and "1.00" in w.text.value
     assert_no_article_markup(w.text.value)
     assert len(w.figure.axes[0].patches) == 3
+    png, alt = images(w)[0]
+    assert png.startswith(PNG)
+    assert "Headline versus body: the headline sounds more certain than the body" in alt
+    assert "Headline “<img src=x onerror=alert(1)> Leader Killed”: 100 %" in alt
+    assert "S1 “He was reportedly killed.” [hedged]: 30 %" in alt
+    assert "S2 “Activists said so.” [attributed]: 50 %" in alt
+    figure_html = w.children[1].value
+    assert figure_html.count("<img") == 1 and "&lt;img src=x onerror=alert(1)&gt;" in figure_html
 
 
 def test_real_findings_on_the_seed_when_available() -> None:
@@ -191,13 +223,20 @@ def test_compare_two_texts() -> None:
     assert w.stats[1]["named sources"] == 1 and w.stats[1]["unnamed sources"] == 2
     assert w.stats[1]["loaded verbs"] == 1 and w.stats[1]["neutral verbs"] == 2
     assert "<th>Seed</th><th>Small</th>" in w.table.value
-    assert images(w)[0].value.tobytes().startswith(PNG)
+    png, alt = images(w)[0]
+    assert png.startswith(PNG)
+    assert alt.startswith("Grouped bar chart. Seed versus Small. hedges per 100 words: Seed 4, Small ")
+    assert alt.endswith(
+        "named sources: Seed 0, Small 1; unnamed sources: Seed 0, Small 2; "
+        "neutral verbs: Seed 0, Small 2; loaded verbs: Seed 0, Small 1."
+    )
     columns = w.children[-1].children
     assert "<h3>Seed</h3>" in columns[0].value and 'data-category="booster"' in columns[1].value
 
 
 def test_compare_hostile() -> None:
-    w = compare(HOSTILE, hostile_result())
+    w = compare(HOSTILE, hostile_result(), labels=("<b>A</b>", "B"))
+    assert images(w)[0][1].startswith("Grouped bar chart. <b>A</b> versus B.")  # escaped, so parsed back
     assert_no_article_markup(w.table.value)
     for column in w.children[-1].children:
         assert_no_article_markup(column.value)

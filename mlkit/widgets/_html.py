@@ -1,4 +1,5 @@
-"""Small pieces every widget shares: turning input into a Result, the shared CSS, figures as images.
+"""Small pieces every widget shares: turning input into a Result, the shared CSS, figures as images
+with alt text.
 
 Widgets accept a text (default: the seed article) or an already analysed Result, so lessons can pass
 either and tests can pass hand-built Results whose marks are known exactly.
@@ -6,6 +7,8 @@ either and tests can pass hand-built Results whose marks are known exactly.
 
 from __future__ import annotations
 
+import base64
+import html
 import io
 import re
 import warnings
@@ -15,7 +18,7 @@ from typing import Any
 import ipywidgets as widgets
 
 import mlkit
-from mlkit import lexicon
+from mlkit import lexicon, plots
 from mlkit.render import css, esc
 from mlkit.result import Result
 
@@ -66,14 +69,28 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def figure_image(fig: Any, width: str = "100%") -> widgets.Image:
-    """A matplotlib Figure as a PNG Image widget (works without a browser, so tests can read it)."""
+def figure_png(fig: Any) -> bytes:
+    """The Figure as PNG bytes (an emoji in a pasted article must not print a glyph warning at students)."""
     buf = io.BytesIO()
-    with warnings.catch_warnings():  # an emoji in a pasted article must not print a warning at students
+    with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         fig.savefig(buf, format="png", dpi=90)
-    return widgets.Image(
-        value=buf.getvalue(), format="png", layout=widgets.Layout(width=width, height="auto")
+    return buf.getvalue()
+
+
+def figure_image(fig: Any, width: str = "100%") -> widgets.HTML:
+    """A Figure as an ``<img>`` with alt text (title and every number drawn), so a screen reader reaches it.
+
+    ipywidgets' Image has no alt attribute; an HTML widget (its value goes in as innerHTML) can carry one,
+    and a data: URI keeps it self-contained. The alt text quotes article text, so it is escaped. A collapsed
+    "chart in words" repeats it for sighted readers who cannot make out the picture.
+    """
+    alt = html.escape(plots.describe(fig), quote=True)
+    src = "data:image/png;base64," + base64.b64encode(figure_png(fig)).decode("ascii")
+    return widgets.HTML(
+        f'<figure class="mlkit-figure" style="margin:0">'
+        f'<img src="{src}" alt="{alt}" style="width:{html.escape(width, quote=True)};height:auto">'
+        f"<details><summary>This chart in words</summary><p>{alt}</p></details></figure>"
     )
 
 
