@@ -166,7 +166,9 @@ Do you agree with it?
         """
 ## The headline and the body
 
-The headline is the first line of the article. The *body* is everything after it.
+The headline is the first line of the article. Under it comes a *subheadline* (also called a
+standfirst), a short line that sums up the story: "Imad Ahmad reportedly killed in botched raid ...". The
+*body* is everything after that.
 
 A headline has to be short, so it often leaves out the careful words. The question is whether it says
 more than the body can support.
@@ -179,7 +181,8 @@ more than the body can support.
 
 The widget below gives the headline and each sentence of the body a *certainty* score: 100% means a flat
 statement of fact; hedges (like "reportedly") and sources (like "according to") lower it. Compare the
-headline with the body.
+headline with the body sentences that are about the killing. The score is a rough guide made by counting
+words, so a sentence about something else can score high too: read the sentences as well as the numbers.
 """
     ),
     code("mlkit.widgets.headline_vs_body()"),
@@ -193,7 +196,8 @@ headline with the body.
 - A copied web page holds more than the article: bylines, buttons, captions and credits are *page
   furniture*.
 - The headline is what most people read. It should never be surer than the body.
-- In this article, the headline states as fact ("Killed") what the body only reports.
+- In this article, apart from the small word "Report:", the headline states the killing as fact
+  ("Leader Killed"). The subheadline says "reportedly", and the body only reports what activists claimed.
 
 Next: **Lesson 2, Hedges.**
 """
@@ -340,7 +344,8 @@ named.
         """
 ## Explore: who is the source?
 
-Each row below is one reporting word from the article (*said*, *claimed*, *according to* ...). For each
+Each row below is one reporting word from the article (*claimed*, *reported*, *according to*,
+*denied* ...). For each
 one, pick who is saying it, and say whether that source is named. Then press Check.
 """
     ),
@@ -441,14 +446,25 @@ activists, who heard ... from whom? The widget draws the chain.
 The chain does not stop at this article. Stored copies of the earlier reports show what happened before
 the story reached Arutz Sheva:
 
-1. **Asharq Al-Awsat, in Arabic.** He is the group's "general military commander". The source is an
-   unnamed "well-informed opposition source". A separate activist only "did not rule out" that he died.
+1. **Asharq Al-Awsat, in Arabic.** Its headline states the killing as fact. He is the group's "general
+   military commander". The source is an unnamed "well-informed opposition source". A separate activist,
+   from Salamiyah, only "did not rule out" that he died.
 2. **Asharq Al-Awsat, in English.** He is "commander-in-chief of the ISIS". The activist is quoted as
    saying that *if the source is correct*, Ahmad was *probably* killed.
 3. **Arutz Sheva (the article you read).** He is "the leader of ISIS" and a "Syrian Al Qaeda Leader".
-   "In a statement, an opposition activist claimed" that he was killed.
+   What was an interview becomes "In a statement, an opposition activist claimed" that he was killed.
 
-Notice two things: the title grows at each step, and the "if" and the "probably" disappear.
+Notice what changed and what did not:
+
+- The title grows at each step: *military commander* → *commander-in-chief* → *leader*.
+- The two informants of the Arabic report appear to have merged into one "opposition activist", and the
+  activist's "if" and "probably" disappear.
+- An interview is called "a statement", which makes it sound more formal than it was.
+- But not every change made the story surer. The Arabic original stated the killing as fact in its
+  headline; Arutz Sheva's "Report:" headline is, if anything, *more* hedged than that.
+
+So the lesson is not "the last outlet made it all up". Each hand changed something, some for the worse and
+some for the better, and only by going back up the chain can you see which.
 """
     ),
     ask("04_title_growth"),
@@ -459,8 +475,9 @@ Notice two things: the title grows at each step, and the "if" and the "probably"
 ## What you learned
 
 - A claim can pass through many hands before it reaches you; each hand can change it.
-- Here, the man's title grew from *military commander* to *commander-in-chief* to *leader*, and the
-  hedges ("if", "probably") fell away.
+- Here, the man's title grew from *military commander* to *commander-in-chief* to *leader*, two
+  informants seem to have become one, and the activist's "if" and "probably" fell away, while the first
+  report's flat headline gained a cautious "Report:".
 - Always ask: who was the first witness, and is that person named?
 
 Next: **Lesson 5, What is missing.**
@@ -483,8 +500,9 @@ to check it, the way professional fact-checkers do.
         """
 ## Claims with no source
 
-Some sentences state facts with no source and no hedge. They may be true, but the article does not tell
-you how the writer knows. The kit lists them below.
+Some sentences state facts with no source, and nothing in them says how sure the writer is that they
+are true (a hedge on a number, like "a number of", does not count). They may be true, but the article does
+not tell you how the writer knows. The kit lists them below.
 """
     ),
     code("mlkit.lessons.unsourced_table()"),
@@ -536,8 +554,8 @@ Two tools help:
 **Three questions** from Civic Online Reasoning (Stanford History Education Group, now the Digital
 Inquiry Group): *Who is behind the information? What is the evidence? What do other sources say?*
 
-In their study of 3,446 high-school students, most could not tell news from advertising. Students who
-practised lateral reading got measurably better.
+In their 2018–19 assessment of 3,446 high-school students, most could not tell news from advertising.
+In other studies, short lessons in lateral reading measurably helped.
 """
     ),
     md(

@@ -24,17 +24,41 @@ from mlkit.result import Result
 #: The question id lesson 00 stores the headline confidence under; lesson 08 compares against it.
 HEADLINE_POLL_ID = "00_headline_confidence"
 
-#: Plain-language names for the hedge categories of the annotation guide (ANNOTATION.md), in teaching order.
-HEDGE_CATEGORY_NAMES = {
-    "evidential": "second-hand, no named source (reportedly, apparently)",
-    "modal": "possible, not established (may, might, could)",
-    "epistemic_verb": "the writer infers (appears, seems, suggests)",
-    "epistemic_adjective_adverb": "degree of likelihood (probably, likely, possible)",
-    "approximator": "an imprecise amount (about 30, more than 30, a number of)",
-    "impersonal": "nobody stands behind it (it is believed, has been implicated)",
-    "unverified": "the text says it is not checked (could not be verified)",
-    "conditional": "true only if something else is (if confirmed)",
+#: Student-facing name and meaning of each hedge category of the annotation guide (ANNOTATION.md), in the
+#: order and with the names lesson 02 teaches, so students never see an internal key.
+HEDGE_CATEGORY_NAMES: dict[str, tuple[str, str]] = {
+    "evidential": ("Second-hand", "someone else says so, and we are not told who (reportedly, apparently)"),
+    "modal": ("Possible", "it could be true; it is not established (may, might, could)"),
+    "epistemic_verb": ("Inferred", "the writer works it out rather than knows it (appears, seems, suggests)"),
+    "epistemic_adjective_adverb": ("Likelihood", "how likely it is (probably, likely, possibly, perhaps)"),
+    "approximator": ("Rough amounts", "an imprecise amount (about 30, more than 30, a number of)"),
+    "impersonal": (
+        "Nobody stands behind it",
+        "no one is named as saying it (it is believed, has been implicated)",
+    ),
+    "unverified": ("Not checked", "the text says it is not checked (could not be independently verified)"),
+    "conditional": ("Only if", "true only if something else is (if confirmed, if true)"),
 }
+
+#: Plain names for the quotation problems ``findings.quotation_integrity`` reports.
+QUOTATION_ISSUE_NAMES = {
+    "unbalanced": "a quotation mark is missing",
+    "mixed_marks": "odd or mismatched marks",
+    "editorial_insertion": "words added by the writer",
+    "scare_quote": "scare quotes",
+}
+
+
+def hedge_category_name(category: str) -> str:
+    """The lesson-02 name of a hedge category; an unknown key is shown readably rather than raw."""
+    if category in HEDGE_CATEGORY_NAMES:
+        return HEDGE_CATEGORY_NAMES[category][0]
+    return category.replace("_", " ").capitalize()
+
+
+def quotation_issue_name(issue: str) -> str:
+    """A plain name for a quotation issue key; an unknown key is shown readably rather than raw."""
+    return QUOTATION_ISSUE_NAMES.get(issue, issue.replace("_", " "))
 
 
 def lessons_dir() -> Path:
@@ -174,8 +198,8 @@ def page_furniture_table(text: str | None = None) -> None:
 def hedge_table(text: str | None = None) -> None:
     """Print every hedge with its category and explanation: the text version of the highlighter."""
     r = _result(text)
-    rows = [(h["text"], h["category"], h["explanation"]) for h in r.hedges]
-    _print_table(rows, ("words", "category", "why it matters"))
+    rows = [(h["text"], hedge_category_name(h["category"]), h["explanation"]) for h in r.hedges]
+    _print_table(rows, ("words", "kind of hedge", "why it matters"))
 
 
 def hedges_by_category(text: str | None = None) -> None:
@@ -183,16 +207,19 @@ def hedges_by_category(text: str | None = None) -> None:
     found: dict[str, list[str]] = {}
     for h in _result(text).hedges:
         found.setdefault(h["category"], []).append(h["text"])
-    for category, meaning in HEDGE_CATEGORY_NAMES.items():
+    for category, (name, meaning) in HEDGE_CATEGORY_NAMES.items():
         words = ", ".join(f"“{w}”" for w in found.get(category, [])) or "none in this text"
-        print(f"{category}: {meaning}\n    found: {words}")
+        print(f"{name}: {meaning}\n    found: {words}")
 
 
 def trap_demo(sentences: Iterable[str] | None = None) -> None:
     """Run the kit on the trap sentences and print what it marks, so students see a list is not enough."""
     for sentence in trap_sentences() if sentences is None else sentences:
         hedges = _result(sentence).hedges
-        marked = ", ".join(f"“{h['text']}” ({h['category']})" for h in hedges) or "no hedge marked"
+        marked = (
+            ", ".join(f"“{h['text']}” ({hedge_category_name(h['category'])})" for h in hedges)
+            or "no hedge marked"
+        )
         print(f"{sentence}\n    → {marked}")
 
 
@@ -289,7 +316,7 @@ def quotation_table(text: str | None = None) -> None:
     from mlkit import findings
 
     rows = [
-        (_clip(q["text"], 30), q["issue"], q["explanation"])
+        (_clip(q["text"], 30), quotation_issue_name(q["issue"]), q["explanation"])
         for q in findings.quotation_integrity(_result(text))
     ]
     _print_table(rows, ("quotation", "issue", "what it means"))
