@@ -144,7 +144,7 @@ def test_headline_vs_body_table_and_chart(fake_findings: list[Result]) -> None:
     w = headline_vs_body(small_result())
     assert "The headline sounds more certain than the body." in w.text.value
     assert w.text.value.count("<tr>") == 1 + 3
-    assert "0.30" in w.text.value and "1.00" in w.text.value
+    assert "30 %" in w.text.value and "100 %" in w.text.value and "100 % = flat fact" in w.text.value
     assert_no_article_markup(w.text.value)
     assert len(w.figure.axes[0].patches) == 3
     png, alt = images(w)[0]

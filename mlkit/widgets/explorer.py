@@ -118,9 +118,11 @@ class HeadlineVsBodyView(widgets.VBox):
         self.hvb = hvb
         headline = hvb.get("headline")
         head_text = headline["text"] if headline else "(none found)"
-        rows = [["Headline", head_text, f"{float(hvb.get('headline_certainty') or 0):.2f}", "", ""]]
+        rows = [
+            ["Headline", head_text, f"{round(100 * float(hvb.get('headline_certainty') or 0))} %", "", ""]
+        ]
         for i, s in enumerate(hvb.get("sentences") or [], start=1):
-            rows.append([f"S{i}", short(s.get("text", ""), 100), f"{float(s.get('certainty', 0)):.2f}",
+            rows.append([f"S{i}", short(s.get("text", ""), 100), f"{round(100 * float(s.get('certainty', 0)))} %",
                          str(s.get("hedges", 0)), "yes" if s.get("attributed") else "no"])  # fmt: skip
         verdict = (
             "The headline sounds more certain than the body."
@@ -130,7 +132,7 @@ class HeadlineVsBodyView(widgets.VBox):
         self.text = widgets.HTML(
             note(
                 f"<p><strong>{esc(verdict)}</strong> {esc(hvb.get('explanation', ''))}</p>"
-                + table(["", "Text", "Certainty (1 = flat fact)", "Hedges", "Attributed"], rows)
+                + table(["", "Text", "Certainty (100 % = flat fact)", "Hedges", "Attributed"], rows)
             )
         )
         self.figure = plots.headline_body_figure(hvb)
