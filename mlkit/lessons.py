@@ -286,7 +286,7 @@ def headline_summary(text: str | None = None) -> None:
 
 
 def unsourced_table(text: str | None = None) -> None:
-    """Print, in full, each sentence that states facts with no source and no hedge, and why."""
+    """Print, in full, each sentence stating facts with no source and no hedge on whether they are true."""
     from mlkit import findings
 
     found = findings.unsourced_sentences(_result(text))
