@@ -48,7 +48,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
-    return [trimmed(text, s, e) for s, e in out if trimmed(text, s, e)[0] < trimmed(text, s, e)[1]]
+    spans = (trimmed(text, s, e) for s, e in out)
+    return [(s, e) for s, e in spans if s < e]
 
 
 def _at_line_start(text: str, i: int, p_start: int) -> bool:
@@ -58,17 +59,17 @@ def _at_line_start(text: str, i: int, p_start: int) -> bool:
     return j < p_start or text[j] in "\r\n"
 
 
-def _role(text: str, i: int, p_start: int, p_end: int, stack: list[tuple[int, str]]) -> str | None:
+def _role(text: str, i: int, p_start: int, p_end: int, open_count: dict[str, int]) -> str | None:
     """'open', 'close' or None (not a quotation mark here: an apostrophe, a stray ‘ inside a word)."""
     ch = text[i]
-    double_open = any(_family(f) == "double" for _, f in stack)
+    double_open = open_count["double"] > 0
     if ch == '"':
         return "open" if _is_opening_straight(text, i, p_start, p_end) else "close"
     if ch in _OPENERS:
         return None if ch == "‘" and i > p_start and text[i - 1].isalnum() else "open"
     if ch == "’":
         between_letters = i > p_start and text[i - 1].isalnum() and i + 1 < p_end and text[i + 1].isalnum()
-        single_open = any(_family(f) == "single" for _, f in stack)
+        single_open = open_count["single"] > 0
         return None if between_letters or not single_open else "close"
     if ch in _CLOSERS:
         # ” typed the wrong way round at the start of a quotation: ”Fear. I am ...”
@@ -76,6 +77,19 @@ def _role(text: str, i: int, p_start: int, p_end: int, stack: list[tuple[int, st
             return "open"
         return "close"
     return None
+
+
+def _pop(
+    stack: list[tuple[int, str]],
+    open_count: dict[str, int],
+    pairs: list[tuple[int, int, str, str]],
+    close: int,
+    close_char: str,
+) -> None:
+    """Close the innermost open quotation at `close` (-1 never closed, -2 runs on)."""
+    o, f = stack.pop()
+    open_count[_family(f)] -= 1
+    pairs.append((o, close, f, close_char))
 
 
 @lru_cache(maxsize=8)
@@ -88,27 +102,27 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple[tuple
     paragraphs = _paragraphs(text)
     for n, (p_start, p_end) in enumerate(paragraphs):
         stack: list[tuple[int, str]] = []
+        open_count = {"double": 0, "single": 0}  # kept beside the stack so each mark costs O(1)
+
         for i in range(p_start, p_end):
             if text[i] not in _MARKS:
                 continue
             ch = text[i]
-            role = _role(text, i, p_start, p_end, stack)
+            family = _family(ch)
+            role = _role(text, i, p_start, p_end, open_count)
             if role == "open":
-                if _family(ch) == "double" and stack and _family(stack[-1][1]) == "double":
+                if family == "double" and stack and _family(stack[-1][1]) == "double":
                     if _at_line_start(text, i, p_start):  # reopened on a new line: the same quotation
-                        o, f = stack.pop()
-                        pairs.append((o, -2, f, ""))
+                        _pop(stack, open_count, pairs, -2, "")
                 stack.append((i, ch))
+                open_count[family] += 1
             elif role == "close":
-                family = _family(ch)
-                if not any(_family(f) == family for _, f in stack):
+                if not open_count[family]:
                     stray.append((i, p_start))
                     continue
                 while _family(stack[-1][1]) != family:
-                    o, f = stack.pop()
-                    pairs.append((o, -1, f, ""))
-                o, f = stack.pop()
-                pairs.append((o, i, f, ch))
+                    _pop(stack, open_count, pairs, -1, "")
+                _pop(stack, open_count, pairs, i, ch)
         next_start = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
         continues = next_start is not None and text[next_start] in '“„«"'
         for o, f in stack:
