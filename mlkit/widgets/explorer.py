@@ -118,11 +118,9 @@ class HeadlineVsBodyView(widgets.VBox):
         self.hvb = hvb
         headline = hvb.get("headline")
         head_text = headline["text"] if headline else "(none found)"
-        rows = [
-            ["Headline", head_text, f"{round(100 * float(hvb.get('headline_certainty') or 0))} %", "", ""]
-        ]
+        rows = [["Headline", head_text, _percent(hvb.get("headline_certainty")), "", ""]]
         for i, s in enumerate(hvb.get("sentences") or [], start=1):
-            rows.append([f"S{i}", short(s.get("text", ""), 100), f"{round(100 * float(s.get('certainty', 0)))} %",
+            rows.append([f"S{i}", short(s.get("text", ""), 100), _percent(s.get("certainty")),
                          str(s.get("hedges", 0)), "yes" if s.get("attributed") else "no"])  # fmt: skip
         verdict = (
             "The headline sounds more certain than the body."
@@ -146,3 +144,8 @@ def headline_vs_body(text: str | Result | None = None) -> widgets.Widget:
     if findings is None or not hasattr(findings, "headline_vs_body"):
         return _unavailable("Headline versus body")
     return HeadlineVsBodyView(findings.headline_vs_body(result))
+
+
+def _percent(value: object) -> str:
+    """Certainty as the lessons say it: "30 %", where 100 % is a flat statement of fact."""
+    return f"{round(100 * float(value or 0))} %"
