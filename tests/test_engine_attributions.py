@@ -188,6 +188,11 @@ def test_nouns_that_look_like_cues_are_not_attributions() -> None:
     assert mlkit.analyze("Comedy shows were held for children.").attributions == []
 
 
+def test_records_of_a_named_body_are_named_but_its_officials_are_not() -> None:
+    assert only("It was arson, according to Westbrook County Fire Service records.")["source_type"] == "named"
+    assert only("It was arson, according to a White House official.")["source_type"] == "unnamed"
+
+
 def test_claiming_responsibility_is_not_distancing() -> None:
     a = only("The group issued a statement claiming responsibility for the attack.")
     assert (text_of(a["cue"]), a["verb_stance"]) == ("claiming", "neutral")

@@ -1079,6 +1079,8 @@ def _source_type(span: Span) -> str:
         return "named"  # "the park's director, Nadia Okafor"
     core = _head_tokens(span)
     head = core[-1]
+    if head.lower_ in DOCUMENT_SOURCES and sum(t.is_title for t in core[:-1] if t.lower_ != "the") >= 2:
+        return "named"  # "Westbrook County Fire Service records": the document of a named body
     if head.lower_ in COMMON_SOURCE_NOUNS and (len(core) == 1 or not core[-2].is_title):
         # "Police said" is capitalised only because it starts a sentence; "Capitol Police" is a name
         return "unnamed"
