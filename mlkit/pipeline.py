@@ -6,6 +6,7 @@ The default is blank English plus rules, so results are the same offline, in CI 
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -110,15 +111,27 @@ def _sentences(doc: Doc, text: str) -> list[dict[str, int]]:
     return out
 
 
-def _safe(text: str) -> str:
-    """spaCy cannot hash lone surrogates ("\\ud800"): analyse a copy with U+FFFD in their place.
+LONG_RUN = re.compile(r"\S{1000,}")
+RUN_PIECE = 64
 
-    One character for one, so every offset still indexes the original text.
+
+def _safe(text: str) -> str:
+    """The copy spaCy analyses: same length as the text, so every offset still indexes the original.
+
+    Lone surrogates ("\\ud800"), which spaCy cannot hash, become U+FFFD. A run of 1,000 or more
+    characters without a space (no word is that long) gets a space every 64 characters, because
+    spaCy's tokenizer is quadratic on long runs of punctuation ('"' * 200000 would never finish).
     """
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+        text = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    if LONG_RUN.search(text):
+        chars = list(text)
+        for run in LONG_RUN.finditer(text):
+            for i in range(run.start() + RUN_PIECE, run.end(), RUN_PIECE):
+                chars[i] = " "
+        text = "".join(chars)
     return text
 
 
@@ -139,7 +152,7 @@ def analyze(text: str) -> Result:
     text = _check(text)
     safe = _safe(text)
     result = doc_to_result(get_nlp()(safe), text)
-    return result if safe is text else _reslice(result)
+    return result if safe == text else _reslice(result)
 
 
 def analyze_many(texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:

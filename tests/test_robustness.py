@@ -15,6 +15,9 @@ import mlkit
 
 NASTY = {
     "empty": "",
+    "quote_run_200k": '"' * 200_000,  # spaCy's tokenizer is quadratic on such runs: the engine splits them
+    "bracket_run_100k": "(" * 50_000 + ")" * 50_000,
+    "nested_reports_3000": " ".join(f"Official{i} said that" for i in range(3000)) + " it rained.",
     "only_whitespace": " \n\t\r\n \u00a0 ",
     "emoji": "😀👍🏽 👨\u200d👩\u200d👧 It reportedly 🎉 happened, officials said. 🇸🇾",
     "arabic_rtl": "قال المسؤول إن الهجوم وقع. The mayor said it was clearly over. «نعم» قال.",

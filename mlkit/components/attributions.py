@@ -346,6 +346,8 @@ DOCUMENT_NOUNS = {
 
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
 THAT_ID = hash_string("that")
+ACCORDING_ID = hash_string("according")
+MAX_CONTENT_TOKENS = 400
 AGENTLESS_IDS = numpy.array([hash_string(w) for w in AGENTLESS_VERBS], dtype="uint64")
 DOCUMENT_SOURCES = EVIDENCE_SOURCES | DOCUMENT_NOUNS | {"media", "reports", "outlets", "television", "tv"}
 
@@ -639,9 +641,9 @@ class _Context:
     def clause_after(self, i: int) -> tuple[int, int] | None:
         """From token i to the end of the sentence, stopping before ", according to" and final marks."""
         _, s1 = self.sent(i)
-        end = s1
+        end = s1 = min(s1, i + MAX_CONTENT_TOKENS)  # a run-on "sentence" must not make this quadratic
         for j in range(i, s1):
-            if self.doc[j].lower_ == "according" and j > i and self.doc[j - 1].text == ",":
+            if self.lower[j] == ACCORDING_ID and j > i and self.doc[j - 1].text == ",":
                 end = j - 1
                 break
         toks = self.words(i, end)
@@ -1050,7 +1052,7 @@ def _trim_coordinated_contents(doc: Doc, attrs: list[_Attr]) -> None:
             continue
         lo = bisect.bisect_right(starts, a.content[0])
         hi = bisect.bisect_left(starts, a.content[1])
-        for _, src_tok in sourced[lo:hi]:
+        for _, src_tok in sourced[lo : min(hi, lo + 20)]:  # the next few speakers, not every nested one
             if a.source and src_tok == a.source[0]:
                 continue
             conj = word_before(doc, src_tok)
