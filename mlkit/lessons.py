@@ -44,6 +44,7 @@ HEDGE_CATEGORY_NAMES: dict[str, tuple[str, str]] = {
 QUOTATION_ISSUE_NAMES = {
     "unbalanced": "a quotation mark is missing",
     "mixed_marks": "odd or mismatched marks",
+    "stray_punctuation": "stray punctuation (probably a typo)",
     "editorial_insertion": "words added by the writer",
     "scare_quote": "scare quotes",
 }
@@ -271,17 +272,28 @@ def hands_summary(text: str | None = None) -> None:
 
 
 def headline_summary(text: str | None = None) -> None:
-    """Print the headline's certainty next to each body sentence's: the text version of that widget."""
+    """Print the headline's certainty next to each body sentence's, and whether the sentence is about the
+    same claim (only those are compared): the text version of that widget."""
     from mlkit import findings
 
     hvb = findings.headline_vs_body(_result(text))
     if hvb["headline"]:
         print(f"Headline ({hvb['headline_certainty']:.0%} certain): {hvb['headline']['text']}")
     rows = [
-        (f"{s['certainty']:.0%}", str(s["hedges"]), "yes" if s["attributed"] else "no", _clip(s["text"], 60))
+        (
+            f"{s['certainty']:.0%}",
+            str(s["hedges"]),
+            "yes" if s["attributed"] else "no",
+            "yes" if s.get("related") else "no",
+            _clip(s["text"], 60),
+        )
         for s in hvb["sentences"]
     ]
-    _print_table(rows, ("certainty", "hedges", "attributed", "sentence"))
+    _print_table(rows, ("certainty", "hedges", "attributed", "Same claim?", "sentence"))
+    print(
+        "Only sentences about the same claim as the headline (Same claim? = yes) are compared with it; "
+        "a sure sentence about something else does not back the headline up."
+    )
     print(hvb["explanation"])
 
 

@@ -382,10 +382,19 @@ def test_lesson_06_careful_passage_names_more_sources_than_it_leaves_unnamed() -
 
 
 RAW_KEYS = ("epistemic_adjective_adverb", "epistemic_verb", "approximator", "evidential", "mixed_marks")
-RAW_KEYS += ("editorial_insertion", "scare_quote", "impersonal", "conditional", "unverified")
+RAW_KEYS += (
+    "editorial_insertion",
+    "scare_quote",
+    "impersonal",
+    "conditional",
+    "unverified",
+    "stray_punctuation",
+)
 
 
-@pytest.mark.parametrize("helper", ["hedges_by_category", "hedge_table", "trap_demo", "quotation_table"])
+@pytest.mark.parametrize(
+    "helper", ["hedges_by_category", "hedge_table", "trap_demo", "quotation_table", "headline_summary"]
+)
 def test_helpers_print_student_names_not_internal_keys(
     helper: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -424,3 +433,24 @@ def test_instructor_guide_binder_link_uses_head() -> None:
     guide = (LESSONS_DIR / "INSTRUCTOR_GUIDE.md").read_text(encoding="utf-8")
     links = re.findall(r"mybinder\.org/v2/gh/\S+", guide)
     assert links and all("/HEAD?" in link for link in links)
+
+
+def test_headline_summary_says_which_sentences_are_about_the_same_claim(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    try:
+        lessons.headline_summary()
+    except ImportError:
+        pytest.skip("mlkit.findings is not available")
+    out = capsys.readouterr().out
+    rows = {line.split("  ")[-1].strip()[:25]: line for line in out.splitlines() if "%" in line[:5]}
+
+    def same_claim(start: str) -> str:
+        line = next(v for k, v in rows.items() if k.startswith(start))
+        return line.split()[3]
+
+    assert "Same claim?" in out
+    # By hand: the activist's statement is about Imad Ahmad's death; ISIS's strength and its image are not.
+    assert same_claim("In a statement, an opposi") == "yes"
+    assert same_claim("ISIS is one of the most p") == "no"
+    assert same_claim("In recent weeks it has at") == "no"

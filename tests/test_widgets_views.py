@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 import types
 from pathlib import Path
 
@@ -88,6 +89,7 @@ HVB = {
             "certainty": 0.3,
             "hedges": 1,
             "attributed": False,
+            "related": True,
         },
         {
             "start": 41,
@@ -96,6 +98,7 @@ HVB = {
             "certainty": 0.5,
             "hedges": 0,
             "attributed": True,
+            "related": False,
         },
     ],
     "overstated": True,
@@ -145,6 +148,10 @@ def test_headline_vs_body_table_and_chart(fake_findings: list[Result]) -> None:
     assert "The headline sounds more certain than the body." in w.text.value
     assert w.text.value.count("<tr>") == 1 + 3
     assert "30 %" in w.text.value and "100 %" in w.text.value and "100 % = flat fact" in w.text.value
+    assert "<th>Same claim?</th>" in w.text.value
+    rows = w.text.value.split("<tr>")
+    # By hand from HVB: S1 is about the claim, S2 is not; the last cell of each row says so in words.
+    assert re.search(r"<td>yes</td>\s*</tr>", rows[3]) and re.search(r"<td>no</td>\s*</tr>", rows[4])
     assert_no_article_markup(w.text.value)
     assert len(w.figure.axes[0].patches) == 3
     png, alt = images(w)[0]

@@ -5,12 +5,17 @@ lesson compares a simple certainty score for the headline with the score of each
 
 Certainty is 1.0 for a flat statement of fact; each hedge about the claim multiplies it by
 HEDGE_FACTOR, each hedge about a number (an approximator) by APPROXIMATOR_FACTOR, and an attribution
-(the sentence is someone's report, or is inside one) by ATTRIBUTION_FACTOR. Boosters do not raise it:
-1.0 is already "stated as fact".
+(the sentence is someone's report, or is inside one) by ATTRIBUTION_FACTOR, and once more by
+DISTANCING_FACTOR when the reporting verb keeps a distance ("claimed", "alleged": ANNOTATION.md's
+verb stance). Boosters do not raise it: 1.0 is already "stated as fact".
+
+Only body sentences about the same claim as the headline ("related") are compared with it; see
+`related_sentences` for the rule.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mlkit.findings._common import Span, SpanIndex, attribution_spans, content_stems, overlaps, stem, words
@@ -20,14 +25,23 @@ from mlkit.result import Result
 HEDGE_FACTOR = 0.6
 APPROXIMATOR_FACTOR = 0.9
 ATTRIBUTION_FACTOR = 0.7
+DISTANCING_FACTOR = 0.8
 #: A body sentence is about the headline's claim when it shares this many meaning words with it, at
 #: least one of them not a name ("Syrian", "Qaeda" alone do not make a sentence about a killing).
 MIN_SHARED_WORDS = 2
+#: The lead: the first body sentences (standfirst, opening paragraphs), where an article says whom the
+#: headline is about and where a sentence repeating the headline's event is about the same claim.
+LEAD_SENTENCES = 4
+#: Words allowed between a name and the event word in the lead ("Imad Ahmad reportedly killed").
+MAX_GAP = 2
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
-def certainty(hedges: list[dict[str, Any]], attributed: bool) -> float:
+def certainty(hedges: list[dict[str, Any]], attributed: bool, distanced: bool = False) -> float:
     """The score described in the module docstring, rounded to two places."""
     score = ATTRIBUTION_FACTOR if attributed else 1.0
+    if distanced:
+        score *= DISTANCING_FACTOR
     for h in hedges:
         score *= APPROXIMATOR_FACTOR if h.get("category") == "approximator" else HEDGE_FACTOR
     return round(score, 2)
@@ -57,6 +71,79 @@ def _claim_words(r: Result, head: Span) -> set[str]:
     return content_stems(" ".join(kept))
 
 
+def _joined(sentence: str, tokens: list[re.Match[str]], j: int) -> bool:
+    """Only spaces between token j and the next: no comma or dash breaks the phrase."""
+    return sentence[tokens[j].end() : tokens[j + 1].start()].isspace()
+
+
+def _lead_subject(lead: list[str], key: set[str]) -> tuple[set[str], set[str]]:
+    """(subject, event): in the lead, a name followed within MAX_GAP lower-case words (no punctuation
+    between) by a key word of the headline names whom the headline is about, and that key word is its
+    event ("Imad Ahmad reportedly killed" gives {imad, ahmad} and {kill}; in "the commander of the ISIS,
+    was killed" the comma stops the search). A lone capitalised word opening the sentence is not taken
+    for a name, and headline words are left out of the subject."""
+    subject: set[str] = set()
+    event: set[str] = set()
+    for sentence in lead:
+        tokens = list(_WORD.finditer(sentence))
+        for i, m in enumerate(tokens):
+            if stem(m.group()) not in key:
+                continue
+
+            j = i - 1
+            while (
+                j >= 0
+                and i - 1 - j < MAX_GAP
+                and _joined(sentence, tokens, j)
+                and tokens[j].group()[:1].islower()
+            ):
+                j -= 1
+            run = []
+            while j >= 0 and _joined(sentence, tokens, j) and tokens[j].group()[:1].isupper():
+                run.append(tokens[j].group())
+                j -= 1
+            if len(run) == 1 and j < 0:
+                continue  # one capitalised word opening the sentence ("Guards were killed") is no name
+            found = content_stems(" ".join(run)) - key
+            if found:
+                subject |= found
+                event.add(stem(m.group()))
+    return subject, event
+
+
+def related_sentences(
+    head_text: str, claim: set[str], names: set[str], sentences: list[dict[str, Any]]
+) -> list[bool]:
+    """Which body sentences are about the headline's claim (pure: a function of words only).
+
+    The key words are the headline's meaning words that are not names ("leader", "killed"; "Syrian",
+    "Qaeda" alone say nothing about a killing). A sentence is about the same claim when it:
+    1. shares MIN_SHARED_WORDS meaning words with the headline, one of them a key word; or
+    2. shares a key word and names the headline's subject as the lead names it (the lead says "Imad
+       Ahmad reportedly killed", so "an activist claimed that Imad Ahmad ... was killed" counts); or
+    3. shares the headline's event word (the key word after the subject in the lead, or a headline word
+       ending in -ed such as "Killed") and is one of the first LEAD_SENTENCES body sentences.
+    """
+    key = claim - names
+    lead = [s["text"] for s in sentences[:LEAD_SENTENCES]]
+    subject, event = _lead_subject(lead, key)
+    event |= {stem(w) for w in words(head_text) if w.lower().endswith("ed") and stem(w) in key}
+    out = []
+    for n, s in enumerate(sentences):
+        found = content_stems(s["text"])
+        shared = claim & found
+        shared_key = shared & key
+        out.append(
+            bool(shared_key)
+            and (
+                len(shared) >= min(MIN_SHARED_WORDS, len(claim))
+                or bool(subject & found)
+                or (n < LEAD_SENTENCES and bool(shared_key & event))
+            )
+        )
+    return out
+
+
 def _percent(x: float) -> str:
     return f"{round(x * 100)}%"
 
@@ -65,6 +152,13 @@ def headline_vs_body(r: Result) -> dict[str, Any]:
     """Certainty of the headline and of every body sentence, and whether the headline overstates."""
     hedge_index = SpanIndex(r.hedges)
     attr_index = SpanIndex(attribution_spans(r))
+    distancing = SpanIndex(
+        a[k]
+        for a in r.attributions
+        if a.get("verb_stance") == "distancing"
+        for k in ("cue", "content")
+        if a.get(k)
+    )
     head = headline(r)
     claim = _claim_words(r, head) if head else set()
     names = _names(r, head, claim) if head else set()
@@ -73,16 +167,18 @@ def headline_vs_body(r: Result) -> dict[str, Any]:
     for s in body_sentences(r):
         hedges = hedge_index.overlapping(s["start"], s["end"])
         attributed = bool(attr_index.overlapping(s["start"], s["end"]))
-        shared = claim & content_stems(s["text"])
+        distanced = bool(distancing.overlapping(s["start"], s["end"]))
         sentences.append(
             {
                 **s,
-                "certainty": certainty(hedges, attributed),
+                "certainty": certainty(hedges, attributed, distanced),
                 "hedges": len(hedges),
                 "attributed": attributed,
-                "related": bool(shared - names) and len(shared) >= min(MIN_SHARED_WORDS, len(claim)),
             }
         )
+    flags = related_sentences(head["text"] if head else "", claim, names, sentences)
+    for s, flag in zip(sentences, flags, strict=True):
+        s["related"] = flag
 
     if head is None:
         return {
@@ -104,11 +200,18 @@ def headline_vs_body(r: Result) -> dict[str, Any]:
         "headline_certainty": head_certainty,
         "sentences": sentences,
         "overstated": overstated,
-        "explanation": _explain(hedge_index, head_certainty, related, overstated),
+        "explanation": _explain(hedge_index, distancing, r.attributions, head_certainty, related, overstated),
     }
 
 
-def _explain(hedge_index: SpanIndex, score: float, related: list[dict[str, Any]], overstated: bool) -> str:
+def _explain(
+    hedge_index: SpanIndex,
+    distancing: SpanIndex,
+    attributions: list[dict[str, Any]],
+    score: float,
+    related: list[dict[str, Any]],
+    overstated: bool,
+) -> str:
     if not related:
         return (
             "No sentence of the body repeats the headline's main words, so the kit cannot tell whether the "
@@ -123,7 +226,17 @@ def _explain(hedge_index: SpanIndex, score: float, related: list[dict[str, Any]]
             if h.get("category") != "approximator"
         }
     )
-    said = f" (the body says “{'”, “'.join(hedge_words[:3])}”)" if hedge_words else ""
+    cues = {id(a["cue"]): a["cue"]["text"].lower() for a in attributions if a.get("cue")}
+    hedge_words = sorted(
+        set(hedge_words)
+        | {
+            cues[id(c)]
+            for s in related
+            for c in distancing.overlapping(s["start"], s["end"])
+            if id(c) in cues
+        }
+    )
+    said = f" (the body says “{'”, “'.join(hedge_words[:4])}”)" if hedge_words else ""
     if overstated:
         return (
             f"The headline sounds {_percent(score)} sure, but every body sentence about the same claim is at "

@@ -1,4 +1,5 @@
-"""Quotation integrity: unbalanced or mixed quotation marks, [editorial insertions], scare quotes.
+"""Quotation integrity: unbalanced or mixed quotation marks, stray punctuation at a quotation's end,
+[editorial insertions], scare quotes.
 
 Quotation marks promise "these are the speaker's exact words"; each problem here weakens that promise.
 One linear scan per paragraph pairs the marks with a stack; apostrophes (don’t, students’) are skipped.
@@ -16,6 +17,15 @@ from mlkit.result import Result
 
 #: A quoted stretch this short with nobody saying it reads as a scare quote ("so-called").
 MAX_SCARE_WORDS = 4
+#: Head nouns of names of groups, bodies and programmes: quotation marks around a (often translated)
+#: name such as "awakening councils" (the Sahwa movement) mark a name, not the writer's doubt.
+NAME_HEADS = frozenset(
+    "council councils committee committees movement movements group groups brigade brigades front army "
+    "party alliance coalition union league operation operations campaign programme program initiative "
+    "plan".split()
+)
+#: Words right before the quotation that DO distance the writer from the name ("so-called").
+DISTANCING = ("so-called", "so called", "self-styled", "self-proclaimed", "alleged")
 
 #: How far (characters) to look for the ends of a sentence when the result gives no sentences.
 _WINDOW = 400
@@ -187,6 +197,17 @@ def _cue_positions(text: str) -> list[int]:
     return [m.start() for m in _WORD_RE.finditer(text) if m.group().lower() in cue_words]
 
 
+def _distanced(text: str, o: int) -> bool:
+    """The writer says "so-called" (or the like) right before the quotation marks."""
+    return text[max(0, o - 20) : o].lower().rstrip().endswith(DISTANCING)
+
+
+def _is_name(inner: str) -> bool:
+    """The quoted words name a group or programme: the last word is in NAME_HEADS."""
+    found = words(inner)
+    return bool(found) and found[-1].lower() in NAME_HEADS
+
+
 def _title(inner: str) -> bool:
     """Every word capitalised: the name of a show, a book or a paper, not a scare quote."""
     found = words(inner)
@@ -306,24 +327,28 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
                     text,
                     mark_start,
                     c + 1,
-                    "mixed_marks",
-                    f"Two punctuation marks side by side (“{odd.group()}”) at the end of the quotation "
-                    "suggest it was cut short or edited, so the speaker may have said more.",
+                    "stray_punctuation",
+                    f"Two punctuation marks side by side (“{odd.group()}”) at the end of the quotation are "
+                    "probably a typing error: the end of the quotation is unclear.",
                 )
             )
         n_words = len(words(inner))
-        if 0 < n_words <= MAX_SCARE_WORDS and _inside_sentence(text, o, inner) and not _spoken(o, end):
-            out.append(
-                _item(
-                    text,
-                    o,
-                    end,
-                    "scare_quote",
-                    f"Quotation marks around a short phrase that nobody is said to have spoken "
-                    f"({text[o:end]}) can mean “so-called”: the writer keeps a distance from these words "
-                    "or doubts them.",
-                )
+        if not 0 < n_words <= MAX_SCARE_WORDS or not _inside_sentence(text, o, inner):
+            continue
+        if _distanced(text, o):  # "so-called" is a cue word, but here it is the writer keeping a distance
+            why = (
+                f"“So-called” before the quotation marks ({text[o:end]}) shows the writer keeps a distance "
+                "from these words or doubts them."
             )
+        elif not _is_name(inner) and not _spoken(o, end):
+            why = (
+                f"Quotation marks around a short phrase that nobody is said to have spoken ({text[o:end]}) "
+                "can mean the writer doubts the phrase, or simply that it is a name or someone else's term: "
+                "check which."
+            )
+        else:
+            continue
+        out.append(_item(text, o, end, "scare_quote", why))
     for pos, p_start in stray:
         start = _closer_start(text, pos, p_start)
         out.append(

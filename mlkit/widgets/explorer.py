@@ -118,10 +118,11 @@ class HeadlineVsBodyView(widgets.VBox):
         self.hvb = hvb
         headline = hvb.get("headline")
         head_text = headline["text"] if headline else "(none found)"
-        rows = [["Headline", head_text, _percent(hvb.get("headline_certainty")), "", ""]]
+        rows = [["Headline", head_text, _percent(hvb.get("headline_certainty")), "", "", ""]]
         for i, s in enumerate(hvb.get("sentences") or [], start=1):
             rows.append([f"S{i}", short(s.get("text", ""), 100), _percent(s.get("certainty")),
-                         str(s.get("hedges", 0)), "yes" if s.get("attributed") else "no"])  # fmt: skip
+                         str(s.get("hedges", 0)), "yes" if s.get("attributed") else "no",
+                         "yes" if s.get("related") else "no"])  # fmt: skip
         verdict = (
             "The headline sounds more certain than the body."
             if hvb.get("overstated")
@@ -130,7 +131,11 @@ class HeadlineVsBodyView(widgets.VBox):
         self.text = widgets.HTML(
             note(
                 f"<p><strong>{esc(verdict)}</strong> {esc(hvb.get('explanation', ''))}</p>"
-                + table(["", "Text", "Certainty (100 % = flat fact)", "Hedges", "Attributed"], rows)
+                + "<p>Only sentences about the same claim as the headline (Same claim? = yes) are compared "
+                "with it: a sure sentence about something else does not back the headline up.</p>"
+                + table(
+                    ["", "Text", "Certainty (100 % = flat fact)", "Hedges", "Attributed", "Same claim?"], rows
+                )
             )
         )
         self.figure = plots.headline_body_figure(hvb)
