@@ -523,7 +523,8 @@ and lets the facts speak.
 Quotation marks promise the exact words of a speaker. The kit checks whether each quotation opens and
 closes with matching marks, whether the writer added words of their own inside it in [brackets], and
 whether quotation marks around a phrase nobody said are used to keep a distance from it ("scare
-quotes").
+quotes"). Quotation marks can also simply mark a name or someone else's term, so a mark here is a
+question to ask, not a verdict.
 """
     ),
     code("mlkit.lessons.quotation_table()"),
