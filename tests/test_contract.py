@@ -21,21 +21,9 @@ import mlkit
 REPO = Path(__file__).resolve().parent.parent
 POLNEAR = REPO.parent / "shared" / "data" / "polnear"
 
-# Enumerations fixed by the contract and ANNOTATION.md (hedge categories are the guide's table).
-KINDS = {"direct", "indirect", "mixed", "according_to", "other"}
-SOURCE_TYPES = {"named", "unnamed", "pronoun", "none"}
-STANCES = {"neutral", "distancing", "endorsing", "other"}
-HEDGE_CATEGORIES = {
-    "evidential",
-    "modal",
-    "epistemic_verb",
-    "epistemic_adjective_adverb",
-    "approximator",
-    "impersonal",
-    "unverified",
-    "conditional",
-}
-BOOSTER_CATEGORIES = {"booster"}
+# Enumerations fixed by the contract and ANNOTATION.md, shared with the other tests.
+from contract_labels import BOOSTER_CATEGORIES, HEDGE_CATEGORIES, KINDS, SOURCE_TYPES, STANCES  # noqa: E402
+
 TOP_KEYS = {"pipeline", "hedges", "boosters", "attributions", "sentences"}
 ATTRIBUTION_KEYS = {"cue", "source", "content", "kind", "source_type", "resolved_source", "verb_stance"}
 

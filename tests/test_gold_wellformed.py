@@ -19,11 +19,8 @@ GOLD = ROOT / "tests" / "gold"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 
 # The labels ANNOTATION.md defines, kept as data next to the keys.
-LABELS = json.loads((GOLD / "labels.json").read_text(encoding="utf-8"))
-HEDGE_CATEGORIES = set(LABELS["hedge_categories"])
-KINDS = set(LABELS["kinds"])
-SOURCE_TYPES = set(LABELS["source_types"])
-STANCES = set(LABELS["verb_stances"])
+from contract_labels import HEDGE_CATEGORIES, KINDS, LABELS, SOURCE_TYPES, STANCES  # noqa: E402
+
 TRAPS = [
     "month May",
     "Theresa May",

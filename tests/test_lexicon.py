@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from contract_labels import HEDGE_CATEGORIES, STANCES
 
 import mlkit
 from mlkit import lexicon
-
-HEDGE_CATEGORIES = {
-    "evidential",
-    "modal",
-    "epistemic_verb",
-    "epistemic_adjective_adverb",
-    "approximator",
-    "impersonal",
-    "unverified",
-    "conditional",
-}
-STANCES = {"neutral", "distancing", "endorsing", "other"}
 
 
 @pytest.fixture(autouse=True)
