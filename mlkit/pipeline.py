@@ -20,7 +20,7 @@ import mlkit.components.attributions  # noqa: F401  (registers "mlkit_attributio
 import mlkit.components.hedges  # noqa: F401  (registers "mlkit_hedges")
 import mlkit.components.sentences  # noqa: F401  (registers "mlkit_sentences")
 from mlkit.components.sentences import SENTS_KEY, sentence_bounds
-from mlkit.components.tokens import doc_text, forget_text
+from mlkit.components.tokens import TextKeepingTokenizer, doc_text, forget_text
 from mlkit.result import Result
 
 PIPELINE_RULES = "rules"
@@ -62,6 +62,7 @@ def get_nlp() -> Language:
     if nlp is None:
         nlp = spacy.blank("en")
     nlp.max_length = 10_000_000  # rules are linear in the text; 2 MB articles must work
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     return add_components(nlp)
 
 

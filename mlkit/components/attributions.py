@@ -347,6 +347,7 @@ DOCUMENT_NOUNS = {
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
 THAT_ID = hash_string("that")
 ACCORDING_ID = hash_string("according")
+COLON_ID = hash_string(":")
 MAX_CONTENT_TOKENS = 400
 AGENTLESS_IDS = numpy.array([hash_string(w) for w in AGENTLESS_VERBS], dtype="uint64")
 DOCUMENT_SOURCES = EVIDENCE_SOURCES | DOCUMENT_NOUNS | {"media", "reports", "outlets", "television", "tv"}
@@ -953,6 +954,8 @@ class _Context:
         """Headline conventions: "Report: ...", "Police: ..." — a label and a colon before the claim."""
         out = []
         for s0, s1 in self.sent_bounds:
+            if s1 - s0 < 3 or COLON_ID not in self.lower[s0 : min(s1, s0 + 4)]:
+                continue  # cheap test first: a label is a word and a colon at the start of a line
             toks = self.words(s0, s1)
             if len(toks) < 3 or toks[1].text != ":" or toks[0].i in taken:
                 continue

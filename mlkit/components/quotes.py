@@ -6,6 +6,7 @@ closing mark closes an open quote, and a quote still open at the end of its para
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = {"“", "„", "«"}
@@ -31,19 +32,16 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+_MARKS = re.compile(r"''|``|[\"“”„«»]")
+
+
 def _scan_line(line: str, offset: int, out: list[Quote]) -> None:
+    """Pair the marks of one paragraph; only the marks are visited, not every character."""
     open_at = -1
     open_mark = ""
-    i = 0
-    n = len(line)
-    while i < n:
-        ch = line[i]
-        width = 1
-        if ch in "'`" and i + 1 < n and line[i + 1] == ch:
-            ch, width = STRAIGHT, 2  # typewriter doubles: ''quoted'' and ``quoted'' (wire and NYT copy)
-        elif ch == "'" or ch == "`":
-            i += 1
-            continue
+    for m in _MARKS.finditer(line):
+        i, width = m.start(), m.end() - m.start()
+        ch = STRAIGHT if width == 2 else m.group()  # typewriter doubles: ''quoted'' and ``quoted''
         if ch in OPENERS or (ch == STRAIGHT and open_at < 0 and _opens(line, i + width - 1)):
             if open_at < 0:
                 open_at, open_mark = i, ch
@@ -51,7 +49,6 @@ def _scan_line(line: str, offset: int, out: list[Quote]) -> None:
             mixed = (open_mark == STRAIGHT) != (ch == STRAIGHT)
             out.append(Quote(offset + open_at, offset + i + width, True, mixed))
             open_at = -1
-        i += width
     if open_at >= 0:
         end = len(line.rstrip())
         if end > open_at + 1:
