@@ -68,7 +68,11 @@ def get_nlp() -> Language:
 
 def pipeline_name() -> str:
     """ "rules", or "<model>-<version>+rules" when a trained model runs first (the contract's field)."""
-    nlp = get_nlp()
+    return _label(get_nlp())
+
+
+@lru_cache(maxsize=4)
+def _label(nlp: Language) -> str:
     if nlp.meta.get("name") and nlp.meta.get("name") != "pipeline":
         return f"{nlp.meta.get('lang', 'en')}_{nlp.meta['name']}-{nlp.meta.get('version', '?')}+rules"
     return PIPELINE_RULES
