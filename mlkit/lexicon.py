@@ -52,6 +52,13 @@ def _read_tsv(kind: str) -> dict[str, Entry]:
     return entries
 
 
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """Named word lists a component's rules use (mlkit/data/<name>.tsv: name, words, why)."""
+    text = resources.files("mlkit").joinpath(f"data/{name}.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row[0]: frozenset(row[1].split()) for row in rows[1:]}
+
+
 def entries(kind: str) -> dict[str, Entry]:
     """The current entries of one lexicon, keyed by phrase (loaded from mlkit/data on first use)."""
     if kind not in KINDS:

@@ -62,3 +62,12 @@ def test_bad_entries_are_refused() -> None:
     with pytest.raises(ValueError):
         lexicon.add_entry("widgets", "maybe", "modal", "Explained.")
     assert lexicon.remove_entry("hedges", "no such phrase") is False
+
+
+def test_rule_word_lists_are_data() -> None:
+    hedge_words = lexicon.word_lists("hedge_words")
+    assert "enter" in hedge_words["permission_verbs"] and "days" in hedge_words["time_units"]
+    words = lexicon.word_lists("attribution_words")
+    assert {"he", "she", "they"} <= words["pronouns"] and "police" in words["common_source_nouns"]
+    for table in (hedge_words, words):
+        assert all(table.values()), "every list has words"
