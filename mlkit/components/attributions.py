@@ -55,6 +55,7 @@ ACCORDING_ID = hash_string("according")
 COLON_ID = hash_string(":")
 MAX_CONTENT_TOKENS = 400
 AGENTLESS_IDS = numpy.array([hash_string(w) for w in AGENTLESS_VERBS], dtype="uint64")
+_TYPE_CACHE = "mlkit_source_types"  # per-Doc memo of source types, dropped when the component ends
 DOCUMENT_SOURCES = EVIDENCE_SOURCES | DOCUMENT_NOUNS | {"media", "reports", "outlets", "television", "tv"}
 
 
@@ -128,6 +129,7 @@ class AttributionFinder:
         doc.spans["attribution_sources"] = sources
         doc.spans["attribution_contents"] = contents
         doc._.mlkit_attributions = records
+        doc.user_data.pop(_TYPE_CACHE, None)
         return doc
 
 
@@ -777,6 +779,15 @@ def _trim_coordinated_contents(doc: Doc, attrs: list[_Attr]) -> None:
 
 
 def _source_type(span: Span) -> str:
+    """named | unnamed | pronoun | none, computed once per source span of a Doc."""
+    cache = span.doc.user_data.setdefault(_TYPE_CACHE, {})
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = _classify_source(span)
+    return cache[key]
+
+
+def _classify_source(span: Span) -> str:
     words = [t for t in span if not t.is_space]
     if not words:
         return "none"
