@@ -193,6 +193,25 @@ def test_records_of_a_named_body_are_named_but_its_officials_are_not() -> None:
     assert only("It was arson, according to a White House official.")["source_type"] == "unnamed"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Rep. Elijah Cummings (D-Md.), chair of the committee, said that it was open.",
+            "Rep. Elijah Cummings (D-Md.), chair of the committee",
+        ),
+        ("Sanders, meanwhile, who has no endorsements, said that it mattered.", "Sanders"),
+        (
+            "Tad Devine, a senior adviser to Mr. Sanders, said on Tuesday that it would go on.",
+            "Tad Devine, a senior adviser to Mr. Sanders",
+        ),
+        ("Ms. Conway smiled at the question and said that nothing had changed.", "Ms. Conway"),
+    ],
+)
+def test_speakers_in_longer_noun_phrases(text: str, source: str) -> None:
+    assert text_of(only(text)["source"]) == source
+
+
 def test_claiming_responsibility_is_not_distancing() -> None:
     a = only("The group issued a statement claiming responsibility for the attack.")
     assert (text_of(a["cue"]), a["verb_stance"]) == ("claiming", "neutral")

@@ -267,10 +267,15 @@ class _Context:
         """ "John Smith, a spokesman for the Red Cross, said": name (and description) between commas;
         "Cruz, who has proposed ..., said": the name before a relative clause."""
         chunks: list[list[Token]] = [[]]
-        for tok in reversed(self.doc[s0:comma]):
-            if tok.is_space:
+        for tok in reversed(self.doc[max(s0, comma - 40) : comma]):
+            if tok.is_space or tok.text in {"(", ")"}:  # "Rep. Elijah Cummings (D-Md.), chair of ..."
+                if tok.text in {"(", ")"}:
+                    chunks[-1].insert(0, tok)
                 continue
             if self.is_boundary(tok):
+                if len(chunks[-1]) == 1 and chunks[-1][0].lower_ in ADVERBS | LEADING_DROP | {"meanwhile"}:
+                    chunks[-1] = []  # "Sanders, meanwhile, who ..., said": skip the adverb
+                    continue
                 if tok.text != "," or len(chunks) == 2:
                     break
                 chunks.append([])
@@ -278,13 +283,17 @@ class _Context:
             chunks[-1].insert(0, tok)
         desc = chunks[0]
         name = chunks[1] if len(chunks) == 2 else []
+        for k, t in enumerate(desc[1:], start=1):
+            if t.lower_ in {"who", "which", "whose"}:  # "an oncologist who advised Obama": the oncologist
+                desc = desc[:k]
+                break
         if desc and desc[0].lower_ in {"who", "which", "whose"}:
-            if name and len(name) <= 6 and (name[0].is_title or name[0].lower_ in {"the", "a", "an"}):
+            if name and len(name) <= 8 and (name[0].is_title or name[0].lower_ in {"the", "a", "an"}):
                 return name[0].i, name[-1].i + 1
             return None
-        if not desc or len(desc) > 9 or any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in desc):
+        if not desc or len(desc) > 9 or any(t.lower_ in NP_BREAKERS and not _desc_to(t) for t in desc):
             return None
-        if name and len(name) <= 5 and name[0].is_title and all(t.is_title or t.is_punct for t in name):
+        if name and len(name) <= 8 and name[0].is_title and all(_name_part(t) for t in name):
             return name[0].i, desc[-1].i + 1
         if name and len(name) <= 6 and _is_name(desc) and not any(t.lower_ in NP_BREAKERS for t in name):
             return name[0].i, desc[-1].i + 1  # "the prosecutor, Sarah Whitfield, told ..."
@@ -462,6 +471,8 @@ class _Context:
             inverted = source is not None
             if source is None and prev_word.text == ",":
                 source = self._appositive_source(prev_word.i, self.sent(cue_start)[0], desc_only=True)
+        if source is None and prev_word is not None and prev_word.lower_ == "and" and not ing:
+            source = self._subject_of_participle(cue_start)  # "Trump ... and said that ...": the subject
         if ing and source is None:
             source = self._subject_of_participle(cue_start)
         if ing and source is not None and doc[source[1] - 1].lower_ in DOCUMENT_NOUNS:
@@ -700,6 +711,19 @@ class _Context:
 def _is_name(toks: list[Token]) -> bool:
     """A run of capitalised words such as "Sarah Whitfield" or "Dr. Kofi Mensah"."""
     return 0 < len(toks) <= 5 and all(t.is_title or t.is_upper or t.text in {".", "-"} for t in toks)
+
+
+def _name_part(tok: Token) -> bool:
+    """A word of a full name with its title and place: "Rep. Lee Zeldin of New York (R-N.Y.)"."""
+    return tok.is_title or tok.is_upper or tok.is_punct or tok.lower_ in {"of", "the"} or tok.like_num
+
+
+def _desc_to(tok: Token) -> bool:
+    """ "to" inside a description: "a senior adviser to Mr. Sanders", "ambassador to the UN"."""
+    if _phrase_to(tok):
+        return True
+    nxt = next_word(tok.doc, tok.i)
+    return tok.lower_ == "to" and nxt is not None and (nxt.is_title or nxt.lower_ in {"the", "a", "an"})
 
 
 def _phrase_to(tok: Token) -> bool:
