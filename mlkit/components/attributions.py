@@ -49,6 +49,7 @@ AGENTLESS_VERBS = _WORDS["agentless_verbs"]
 HEADLINE_LABELS = _WORDS["headline_labels"]
 EVIDENCE_SOURCES = _WORDS["evidence_sources"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
+ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
 THAT_ID = hash_string("that")
 ACCORDING_ID = hash_string("according")
@@ -273,7 +274,7 @@ class _Context:
                     chunks[-1].insert(0, tok)
                 continue
             if self.is_boundary(tok):
-                if len(chunks[-1]) == 1 and chunks[-1][0].lower_ in ADVERBS | LEADING_DROP | {"meanwhile"}:
+                if len(chunks[-1]) == 1 and chunks[-1][0].lower_ in ASIDES:
                     chunks[-1] = []  # "Sanders, meanwhile, who ..., said": skip the adverb
                     continue
                 if tok.text != "," or len(chunks) == 2:
