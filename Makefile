@@ -47,7 +47,7 @@ test-browser: $(STAMP)
 	$(BIN)/pytest -q -m browser tests/browser
 
 evaluate: $(STAMP)
-	$(BIN)/python -m mlkit.evaluate
+	$(BIN)/python -m mlkit.evaluate --baseline
 
 bench: $(STAMP)
 	$(BIN)/python -m mlkit.bench
