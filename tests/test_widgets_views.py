@@ -11,9 +11,9 @@ import ipywidgets
 import pytest
 from test_widgets_support import HOSTILE, assert_no_article_markup, audit, hostile_result, small_result
 
-import mlkit
 from mlkit.result import Result
 from mlkit.widgets import compare, headline_vs_body, rewrite_lab, source_explorer, sourcing_chain
+from mlkit.widgets import explorer as explorer_module
 from mlkit.widgets.lab import changes
 
 PNG = b"\x89PNG"
@@ -122,8 +122,7 @@ def fake_findings(monkeypatch: pytest.MonkeyPatch) -> list[Result]:
     fake = types.ModuleType("mlkit.findings")
     fake.sourcing_chain = chain
     fake.headline_vs_body = hvb
-    monkeypatch.setitem(__import__("sys").modules, "mlkit.findings", fake)
-    monkeypatch.setattr(mlkit, "findings", fake, raising=False)
+    monkeypatch.setattr(explorer_module, "findings", fake)  # the name the widgets call through
     return seen
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from mlkit import plots
+from mlkit import findings, plots
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, esc, figure_image, note, short, style_widget, table
 
@@ -18,15 +18,6 @@ STANCE_WORDS = {
     "endorsing": "endorsing (suggests it is true)",
     "other": "other (colours the claim)",
 }
-
-
-def _findings() -> Any:
-    """mlkit.findings, or None while it is not available (the widget then says so instead of failing)."""
-    try:
-        from mlkit import findings
-    except ImportError:
-        return None
-    return findings
 
 
 def attribution_rows(result: Result) -> list[list[str]]:
@@ -98,17 +89,9 @@ class SourcingChainView(widgets.VBox):
         super().__init__([style_widget(), figure_image(self.figure), self.text])
 
 
-def _unavailable(what: str) -> widgets.HTML:
-    return widgets.HTML(note(f"<p>{esc(what)} is not available in this version of the kit yet.</p>"))
-
-
 def sourcing_chain(text: str | Result | None = None) -> widgets.Widget:
     """The chain from the reader back through each outlet and source to the unknown first witness."""
-    result = as_result(text)
-    findings = _findings()
-    if findings is None or not hasattr(findings, "sourcing_chain"):
-        return _unavailable("The sourcing chain")
-    return SourcingChainView(findings.sourcing_chain(result))
+    return SourcingChainView(findings.sourcing_chain(as_result(text)))
 
 
 class HeadlineVsBodyView(widgets.VBox):
@@ -144,11 +127,7 @@ class HeadlineVsBodyView(widgets.VBox):
 
 def headline_vs_body(text: str | Result | None = None) -> widgets.Widget:
     """A chart of how certain the headline sounds against each body sentence, with a table."""
-    result = as_result(text)
-    findings = _findings()
-    if findings is None or not hasattr(findings, "headline_vs_body"):
-        return _unavailable("Headline versus body")
-    return HeadlineVsBodyView(findings.headline_vs_body(result))
+    return HeadlineVsBodyView(findings.headline_vs_body(as_result(text)))
 
 
 def _percent(value: object) -> str:

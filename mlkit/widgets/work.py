@@ -13,12 +13,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from mlkit import store
+from mlkit import findings, store
 from mlkit.render import render_page, render_text
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, esc, note, short, style_widget, table
 from mlkit.widgets.exercises import CONFIDENCE, ConfidencePoll
-from mlkit.widgets.explorer import SourceExplorer, _findings
+from mlkit.widgets.explorer import SourceExplorer
 from mlkit.widgets.highlighter import Highlighter
 
 BLOCK_TAGS = {
@@ -110,10 +110,7 @@ def _first_upload(upload: widgets.FileUpload) -> tuple[str, bytes] | None:
 
 
 def findings_summary(result: Result) -> str:
-    """Article-level findings in plain words (skipped quietly when mlkit.findings is not available)."""
-    findings = _findings()
-    if findings is None or not hasattr(findings, "all_findings"):
-        return ""
+    """Article-level findings in plain words."""
     try:
         found = findings.all_findings(result)
     except Exception as exc:  # a finding that fails must not hide the rest of the analysis
