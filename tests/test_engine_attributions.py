@@ -223,3 +223,63 @@ def test_seed_headline_report_label() -> None:
     first = mlkit.analyze(mlkit.seed_article()).attributions[0]
     assert (text_of(first["cue"]), first["source"], first["source_type"]) == ("Report", None, "none")
     assert text_of(first["content"]) == "Syrian Al Qaeda Leader Killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a bracketed party tag or a dash aside between the speaker and the verb
+        (
+            "Sen. Elizabeth Warren (D-Mass.) said the plan was a failure.",
+            "said",
+            "Sen. Elizabeth Warren (D-Mass.)",
+        ),
+        ("Many speakers — Muslims, Christians, Jews — said the loss was painful.", "said", "Many speakers"),
+        # an adverb or an age between commas is skipped
+        ("Hunter, meanwhile, told Politico on Wednesday that he backs the plan.", "told", "Hunter"),
+        (
+            "Woodrow Benford, 58, who lives outside Minneapolis, says he knew little about it.",
+            "says",
+            "Woodrow Benford",
+        ),
+        # a long description after the name
+        (
+            "Christopher Knittel, an expert on energy economics at the Massachusetts Institute of "
+            "Technology, said a carbon price could replace the rules.",
+            "said",
+            "Christopher Knittel, an expert on energy economics at the Massachusetts Institute of Technology",
+        ),
+        # "told" + the person told + a time, with no "that"
+        ("Calabrese told the National Post he has received hundreds of emails.", "told", "Calabrese"),
+        ("Hunter told reporters on Monday he would run.", "told", "Hunter"),
+        # a quotation, a dash, then the speaker
+        ("“We will rebuild” — the mayor said.", "said", "the mayor"),
+    ],
+)
+def test_speaker_across_asides_and_listeners(text: str, cue: str, source: str) -> None:
+    a = only(text)
+    assert (text_of(a["cue"]), text_of(a["source"])) == (cue, source)
+
+
+def test_participles_and_clauses_are_not_inverted_speakers() -> None:
+    # "saying it's ..." has its speaker before it, never after it
+    attrs = mlkit.analyze(
+        "Trump argued that a wall would work, saying it’s “all about management.”"
+    ).attributions
+    assert [(text_of(a["cue"]), text_of(a["source"])) for a in attrs] == [
+        ("argued", "Trump"),
+        ("saying", "Trump"),
+    ]
+    # after "..., say" a clause with a verb is what was said, not who said it
+    text = (
+        "Yet Democratic economists, like their Republican counterparts, say taxing consumption helps savings."
+    )
+    assert all(
+        text_of(a["source"]) != "taxing consumption helps savings" for a in mlkit.analyze(text).attributions
+    )
+    # a real inverted speaker still counts
+    assert text_of(only("“It is over,” said the mayor in a statement on Monday.")["source"]) == "the mayor"
+
+
+def test_told_without_a_reported_clause_is_not_a_report() -> None:
+    assert mlkit.analyze("The mayor told the story of her grandmother.").attributions == []

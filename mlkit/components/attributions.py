@@ -49,6 +49,9 @@ AGENTLESS_VERBS = _WORDS["agentless_verbs"]
 HEADLINE_LABELS = _WORDS["headline_labels"]
 EVIDENCE_SOURCES = _WORDS["evidence_sources"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
+DETERMINERS = _WORDS["determiners"]
+LISTENERS = _WORDS["listeners"]
+TIME_WORDS = _WORDS["time_words"]
 ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
 THAT_ID = hash_string("that")
@@ -163,7 +166,7 @@ class _Context:
         while k >= 0:
             q = self.quotes[k]
             gap = self.text[q.end : char]
-            if q.end <= char and gap.strip(" \u00a0,") == "" and len(gap) <= 4:
+            if q.end <= char and gap.strip(" \u00a0,—–") == "" and len(gap) <= 4:
                 return q
             if q.end < char - 4:
                 return None
@@ -234,9 +237,19 @@ class _Context:
         """The noun phrase between the last clause boundary and the cue ("an opposition activist")."""
         s0, _ = self.sent(cue_start)
         i = cue_start - 1
-        while i >= s0 and not self.is_boundary(self.doc[i]):
+        aside: set[int] = set()  # "Sen. Warren (D-Mass.) said", "Speakers — Muslims, Jews — said"
+        while i >= s0:
+            opener = self._aside_opener(i, s0) if i == cue_start - 1 or aside else None
+            if opener is not None:
+                aside.update(range(opener, i + 1))
+                i = opener - 1
+                continue
+            if self.is_boundary(self.doc[i]):
+                break
             i -= 1
-        toks = self.words(i + 1, cue_start)
+        toks = [t for t in self.words(i + 1, cue_start) if t.i not in aside]
+        if aside and not toks:
+            return None
         while toks and (
             toks[-1].lower_ in AUXILIARIES
             or toks[-1].lower_ in ADVERBS
@@ -262,7 +275,29 @@ class _Context:
         if toks[-1].lower_ in {"the", "a", "an", "of"}:
             return None
         start, end = toks[0].i, toks[-1].i + 1
+        if aside and max(aside) == cue_start - 1 and self.doc[cue_start - 1].text == ")":
+            end = cue_start  # keep a party tag with its name: "Rep. Paul Ryan (R-Wis.)"
         return self._with_appositive(start, end, i)
+
+    def _aside_opener(self, i: int, s0: int) -> int | None:
+        """Token i closes a bracket or a dash aside inside a speaker: where that aside opens."""
+        t = self.doc[i]
+        if t.is_space and i - 1 >= s0:
+            return None
+        if t.text == ")":
+            for j in range(i - 1, max(s0, i - 12) - 1, -1):
+                if self.doc[j].text == "(":
+                    return j
+                if self.doc[j].text == ")":
+                    return None
+            return None
+        if t.text in {"—", "–", "--"}:
+            for j in range(i - 1, max(s0, i - 16) - 1, -1):
+                if self.doc[j].text == t.text:
+                    return j if j > s0 else None
+                if self.doc[j].text in QUOTE_MARKS or self.doc[j].text in {".", ";", ":"}:
+                    return None
+        return None
 
     def _appositive_source(self, comma: int, s0: int, desc_only: bool = False) -> tuple[int, int] | None:
         """ "John Smith, a spokesman for the Red Cross, said": name (and description) between commas;
@@ -274,8 +309,8 @@ class _Context:
                     chunks[-1].insert(0, tok)
                 continue
             if self.is_boundary(tok):
-                if len(chunks[-1]) == 1 and chunks[-1][0].lower_ in ASIDES:
-                    chunks[-1] = []  # "Sanders, meanwhile, who ..., said": skip the adverb
+                if _skippable_chunk(chunks[-1]):
+                    chunks[-1] = []  # "Sanders, meanwhile, said", "Benford, 58, who ..., says": skip it
                     continue
                 if tok.text != "," or len(chunks) == 2:
                     break
@@ -284,6 +319,8 @@ class _Context:
             chunks[-1].insert(0, tok)
         desc = chunks[0]
         name = chunks[1] if len(chunks) == 2 else []
+        if not name and _is_name(desc) and self._starts_sentence(desc[0].i, s0):
+            return desc[0].i, desc[-1].i + 1  # "Hunter, meanwhile, told ...": the aside was skipped
         for k, t in enumerate(desc[1:], start=1):
             if t.lower_ in {"who", "which", "whose"}:  # "an oncologist who advised Obama": the oncologist
                 desc = desc[:k]
@@ -292,7 +329,8 @@ class _Context:
             if name and len(name) <= 8 and (name[0].is_title or name[0].lower_ in {"the", "a", "an"}):
                 return name[0].i, name[-1].i + 1
             return None
-        if not desc or len(desc) > 9 or any(t.lower_ in NP_BREAKERS and not _desc_to(t) for t in desc):
+        longest = 14 if name and desc[0].lower_ in {"a", "an", "the"} else 9
+        if not desc or len(desc) > longest or any(t.lower_ in NP_BREAKERS and not _desc_to(t) for t in desc):
             return None
         if name and len(name) <= 8 and name[0].is_title and all(_name_part(t) for t in name):
             return name[0].i, desc[-1].i + 1
@@ -301,6 +339,11 @@ class _Context:
         if not desc_only or desc[0].lower_ in {"a", "an"} or not desc[0].is_title:
             return None  # "..., a spokesman, said" with no name before it is not enough to go on
         return desc[0].i, desc[-1].i + 1
+
+    def _starts_sentence(self, i: int, s0: int) -> bool:
+        """Only spaces, quote marks or a linking word ("But", "Meanwhile") come before token i."""
+        before = [t for t in self.words(s0, i) if t.text not in QUOTE_MARKS]
+        return not before or (len(before) == 1 and before[0].lower_ in LEADING_DROP)
 
     def _with_appositive(self, start: int, end: int, boundary: int) -> tuple[int, int]:
         """ "John Smith, a spokesman for the ministry, said": take the name in front of the description."""
@@ -416,6 +459,78 @@ class _Context:
             j += 1
         return i
 
+    def _skip_listener(self, i: int) -> int:
+        """After "told"/"asked" with no "that": skip the person addressed and a time or setting
+        ("told The Hill on Monday he ..."); return where the reported words start, or i if unsure."""
+        _, s1 = self.sent(i)
+        words = self.words(i, s1)
+        k = 0
+        if k < len(words) and words[k].lower_ in LISTENERS:
+            k += 1
+        else:
+            if k < len(words) and words[k].lower_ in DETERMINERS and words[k].lower_ not in PRONOUNS:
+                k += 1
+            start = k
+            while (
+                k < len(words)
+                and k - start < 6
+                and (words[k].is_title or words[k].is_upper or words[k].text in {"'s", "’s", ".", "-"})
+            ):
+                k += 1
+            if k == start:
+                if start == 0:
+                    return i
+                k = start + 1 if start + 1 < len(words) and words[start].lower_ in LISTENERS else start
+                if k == start:
+                    return i
+        while k < len(words):  # "on Monday", "in an interview", "last week", "Tuesday"
+            w = words[k].lower_
+            if w in TIME_WORDS:
+                k += 1
+            elif w in {"on", "in", "during", "at", "last", "this", "earlier"} and k + 1 < len(words):
+                run = k + 1
+                while (
+                    run < len(words)
+                    and run - k <= 4
+                    and (
+                        words[run].lower_ in TIME_WORDS
+                        or words[run].lower_ in {"a", "an", "the", "phone", "his", "her"}
+                        or words[run].lower_
+                        in {
+                            "interview",
+                            "statement",
+                            "week",
+                            "month",
+                            "year",
+                            "night",
+                            "morning",
+                            "afternoon",
+                            "evening",
+                            "conference",
+                            "call",
+                            "radio",
+                            "television",
+                        }
+                    )
+                ):
+                    run += 1
+                if run == k + 1:
+                    break
+                k = run
+            else:
+                break
+        if k >= len(words) or words[k].text in {".", "!", "?"}:
+            return i
+        first = words[k]
+        if (
+            first.lower_ in {"that", "whether", "if", "why", "how", "what", "about", "to"}
+            or first.lower_ in PRONOUNS
+        ):
+            return first.i
+        if first.is_title or first.lower_ in {"the", "a", "an", "there"}:
+            return first.i
+        return i
+
     # ---- one cue
     def attribution_for(self, start: int, end: int, entry: lexicon.Entry) -> _Attr | None:
         doc = self.doc
@@ -467,8 +582,13 @@ class _Context:
             and prev_word is not None
             and (prev_word.text in {","} or prev_word.text in QUOTE_MARKS)
             and "no_inversion" not in flags
+            and not ing  # "..., saying the deal goes nowhere": a participle never has its speaker after it
         ):
             source = self.source_after(end)
+            if source is not None and not (
+                _looks_like_speaker(doc[source[0] : source[1]]) and self._ends_inversion(source[1])
+            ):
+                source = None  # "..., said a carbon price could replace ...": a clause, not a speaker
             inverted = source is not None
             if source is None and prev_word.text == ",":
                 source = self._appositive_source(prev_word.i, self.sent(cue_start)[0], desc_only=True)
@@ -518,6 +638,10 @@ class _Context:
                 q = self.quote_starting_near(doc[j].idx)
                 content = (q.start, q.end) if q else self.clause_after(j)
                 kind = "direct" if q else kind
+            else:
+                j = self._skip_listener(end)  # "told the National Post he's had hundreds of emails"
+                if j > end:
+                    content = self.clause_after(j)
         elif ing:
             content = self.phrase_after(end)
             kind = "other"
@@ -543,6 +667,20 @@ class _Context:
             kind = "other"
         stance, explanation = _stance(word, nxt, entry)
         return _Attr((cue_start, end), source, content, kind, stance, explanation)
+
+    def _ends_inversion(self, end: int) -> bool:
+        """After an inverted speaker ("said the mayor") comes a boundary, the sentence end or a short tail."""
+        _, s1 = self.sent(max(end - 1, 0))
+        tail = 0
+        for tok in self.doc[end:s1]:
+            if tok.is_space:
+                continue
+            if self.is_boundary(tok) or tok.text in {".", "!", "?"}:
+                return True
+            tail += 1
+            if tail > 6:
+                return False
+        return True
 
     def _ends_clause(self, last: int) -> bool:
         """Nothing but a short tail ("on Monday", "in a statement") follows the cue and its speaker."""
@@ -707,6 +845,30 @@ class _Context:
                     )
                 )
         return out
+
+
+def _np_start(tok: Token) -> bool:
+    """Can a speaker named after the verb start with this word? ("said the mayor", "said Smith")."""
+    return (
+        tok.is_title
+        or tok.is_upper
+        or tok.like_num
+        or tok.lower_ in DETERMINERS
+        or tok.lower_ in PRONOUNS
+        or tok.lower_ in COMMON_SOURCE_NOUNS
+    )
+
+
+def _looks_like_speaker(span: Span) -> bool:
+    """ "said the mayor", "said former Gov. Jeb Bush", "said senior officials" — not "say taxing consumption
+    encourages savings": a speaker starts like a noun phrase, holds a name or ends in a speaker noun."""
+    return _np_start(span[0]) or any(t.is_title for t in span[1:]) or span[-1].lower_ in COMMON_SOURCE_NOUNS
+
+
+def _skippable_chunk(chunk: list[Token]) -> bool:
+    """A comma-separated piece between a speaker and the verb that is not part of who spoke:
+    an adverb ("meanwhile") or an age ("Woodrow Benford, 58, ...")."""
+    return len(chunk) == 1 and (chunk[0].lower_ in ASIDES or (chunk[0].like_num and len(chunk[0].text) <= 3))
 
 
 def _is_name(toks: list[Token]) -> bool:
