@@ -283,3 +283,57 @@ def test_participles_and_clauses_are_not_inverted_speakers() -> None:
 
 def test_told_without_a_reported_clause_is_not_a_report() -> None:
     assert mlkit.analyze("The mayor told the story of her grandmother.").attributions == []
+
+
+def test_reported_thoughts_and_wishes_are_attributions() -> None:
+    a = only("Many voters fear that the plant will close.")
+    assert (text_of(a["cue"]), text_of(a["source"]), text_of(a["content"])) == (
+        "fear",
+        "Many voters",
+        "the plant will close",
+    )
+    assert a["verb_stance"] == "other" and "how the reporter knows" in a["explanation"]
+    assert text_of(only("The senator believes the deal is dead.")["source"]) == "The senator"
+
+
+def test_the_speakers_own_thoughts_are_not_reports() -> None:
+    # "I think" is the speaker's own hedge, and inside a quotation it belongs to the quoted words
+    assert mlkit.analyze("I think the deal is dead.").attributions == []
+    attrs = mlkit.analyze("“We believe the deal is dead,” the senator said.").attributions
+    assert [text_of(a["cue"]) for a in attrs] == ["said"]
+    # "learned from" is not a report; "learned that" is
+    assert mlkit.analyze("The group has learned from its failures.").attributions == []
+
+
+def test_citing_a_source_or_a_reason() -> None:
+    # a source: the cited people stand behind the claim (the next hand in the chain)
+    text = "The airline will cut 400 jobs, Reuters reported, citing two people familiar with the plan."
+    citing = [a for a in mlkit.analyze(text).attributions if text_of(a["cue"]) == "citing"]
+    assert [text_of(a["source"]) for a in citing] == ["two people familiar with the plan"]
+    # a reason: the person who cites it is the source
+    text = "Trump proposed a ban on visitors, citing fears of terrorism."
+    citing = [a for a in mlkit.analyze(text).attributions if text_of(a["cue"]) == "citing"]
+    assert [text_of(a["source"]) for a in citing] == ["Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("“It is a reflection of anger,” McCain said, citing low economic growth.", "citing", "McCain"),
+        (
+            "In recent days, he has tried to regain the initiative by pledging police reform.",
+            "pledging",
+            "he",
+        ),
+        ("Then he cut into Bush, calling him a “stiff.”", "calling", "he"),
+        ("After saying he was nervous, the man asked a question.", "saying", "the man"),
+    ],
+)
+def test_the_speaker_of_a_participle(text: str, cue: str, source: str) -> None:
+    found = {text_of(a["cue"]): text_of(a["source"]) for a in mlkit.analyze(text).attributions}
+    assert found.get(cue) == source, found
+
+
+def test_a_phrase_cut_short_is_not_a_speaker() -> None:
+    text = "Later, she attacked his record, criticizing him for repeated votes against the bill."
+    assert all(text_of(a["source"]) != "criticizing him for" for a in mlkit.analyze(text).attributions)

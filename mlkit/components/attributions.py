@@ -52,6 +52,9 @@ DOCUMENT_NOUNS = _WORDS["document_nouns"]
 DETERMINERS = _WORDS["determiners"]
 LISTENERS = _WORDS["listeners"]
 TIME_WORDS = _WORDS["time_words"]
+SOURCE_LINKS = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved", "linked", "loyal"})
+LEAD_PREPOSITIONS = frozenset({"after", "before", "by", "while", "since", "despite", "upon", "without"})
+FIRST_PERSON = frozenset({"i", "we", "you"})
 ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
 THAT_ID = hash_string("that")
@@ -103,7 +106,8 @@ class AttributionFinder:
         for start, end, entry in cue_matches:
             if start in taken_cues:
                 continue
-            attr = ctx.attribution_for(start, end, entry)
+            prior = found[-1] if found and ctx.sent(found[-1].cue[0]) == ctx.sent(start) else None
+            attr = ctx.attribution_for(start, end, entry, prior)
             if attr is not None:
                 found.append(attr)
                 taken_cues.update(range(attr.cue[0], attr.cue[1]))
@@ -272,7 +276,23 @@ class _Context:
             t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’"} for t in toks
         ):
             return None
-        if toks[-1].lower_ in {"the", "a", "an", "of"}:
+        if toks[-1].lower_ in {
+            "the",
+            "a",
+            "an",
+            "of",
+            "for",
+            "to",
+            "with",
+            "on",
+            "in",
+            "at",
+            "by",
+            "from",
+            "about",
+        }:
+            return None  # "criticizing him for repeated votes": a phrase cut short, not a speaker
+        if toks[0].is_lower and toks[0].lower_.endswith("ing") and toks[0].lower_ not in COMMON_SOURCE_NOUNS:
             return None
         start, end = toks[0].i, toks[-1].i + 1
         if aside and max(aside) == cue_start - 1 and self.doc[cue_start - 1].text == ")":
@@ -372,8 +392,10 @@ class _Context:
         for tok in self.doc[cue_end:s1]:
             if tok.is_space:
                 continue
-            if self.is_boundary(tok) or tok.text in {".", "!", "?"} or tok.lower_ in SOURCE_STOPS:
+            if self.is_boundary(tok) or tok.text in {".", "!", "?"}:
                 break
+            if tok.lower_ in SOURCE_STOPS and not (toks and toks[-1].lower_ in SOURCE_LINKS):
+                break  # "said the mayor on Monday" ends at "on"; "people familiar with the plan" does not
             toks.append(tok)
             if len(toks) > 9:
                 return None
@@ -532,14 +554,22 @@ class _Context:
         return i
 
     # ---- one cue
-    def attribution_for(self, start: int, end: int, entry: lexicon.Entry) -> _Attr | None:
+    def attribution_for(
+        self, start: int, end: int, entry: lexicon.Entry, prior: _Attr | None = None
+    ) -> _Attr | None:
+        """One cue: its speaker, the words reported, kind and stance; None when it is not a report.
+        `prior` is an earlier report in the same sentence, whose speaker a participle shares
+        ("McCain said, citing ...")."""
         doc = self.doc
         flags = set(entry.guards)
         phrase = doc[start:end].text.lower().replace("\u00a0", " ")
         if phrase.startswith("according"):
             return self._according_to(start, end, entry, "according_to")
         if phrase == "citing":
-            return self._according_to(start, end, entry, "indirect")
+            cited = self.source_after(end)
+            if cited is not None and _is_citable(self.doc[cited[0] : cited[1]]):
+                return self._according_to(start, end, entry, "indirect")
+            # "citing fears of terrorism": a reason the speaker gave, not a source: read it as a participle
         if phrase.startswith("in a statement"):
             return None  # a setting for another cue ("In a statement, X claimed"), not a cue alone
         # extend the cue leftwards over auxiliaries: "have reported", "has said", "did not say"
@@ -570,6 +600,9 @@ class _Context:
         if nxt is not None and nxt.lower_ == "for" and word.startswith("ask"):
             return None  # "asked for a crossing" is a request, not a report
         ing = word.endswith("ing")
+        mind = "mind" in flags  # a reported thought, wish or stance ("voters fear that ...")
+        if mind and self.quote_containing(doc[start].idx) is not None:
+            return None  # "“I think we will win,” she said": the speaker's own words, not a report
         # "claims", "reports", "warning" are also nouns: as cues they need "that", a quote or an
         # inverted speaker
         restricted = (
@@ -582,6 +615,7 @@ class _Context:
             and prev_word is not None
             and (prev_word.text in {","} or prev_word.text in QUOTE_MARKS)
             and "no_inversion" not in flags
+            and not mind
             and not ing  # "..., saying the deal goes nowhere": a participle never has its speaker after it
         ):
             source = self.source_after(end)
@@ -594,6 +628,14 @@ class _Context:
                 source = self._appositive_source(prev_word.i, self.sent(cue_start)[0], desc_only=True)
         if source is None and prev_word is not None and prev_word.lower_ == "and" and not ing:
             source = self._subject_of_participle(cue_start)  # "Trump ... and said that ...": the subject
+        if (
+            ing
+            and source is None
+            and prior is not None
+            and prior.source is not None
+            and prior.cue[1] <= cue_start
+        ):
+            source = prior.source  # "“...,” McCain said, citing low growth": McCain cites it
         if ing and source is None:
             source = self._subject_of_participle(cue_start)
         if ing and source is not None and doc[source[1] - 1].lower_ in DOCUMENT_NOUNS:
@@ -649,6 +691,8 @@ class _Context:
             content = self.clause_after(end)
         if source is None:
             return None
+        if mind and doc[source[0] : source[1]].text.lower() in FIRST_PERSON:
+            return None  # "I think", "we believe": a hedge by the speaker, not a report of someone's mind
         negated = any(self.lower[j] in NEGATION_IDS for j in range(max(0, cue_start - 3), cue_start))
         if content is None or (negated and kind != "direct" and not after_that):
             return None  # "she could not say": no report was made
@@ -703,15 +747,26 @@ class _Context:
 
     def _subject_of_participle(self, cue_start: int) -> tuple[int, int] | None:
         """ "ISIS issued a statement claiming ..." / "She spoke on Monday, saying ...": the clause subject."""
-        s0, _ = self.sent(cue_start)
+        s0, s1 = self.sent(cue_start)
         toks = self.words(s0, cue_start)
+        while toks and (toks[0].lower_ in LEADING_DROP or toks[0].text in QUOTE_MARKS):
+            toks.pop(0)  # "Then he cut into Bush, calling him ...": "Then" is not the subject
+        if toks and toks[0].lower_ in LEAD_PREPOSITIONS and not any(t.text == "," for t in toks):
+            # "After saying he was nervous, the man ...": the subject follows the opening phrase
+            after = self.words(cue_start, s1)
+            comma = next((k for k, t in enumerate(after) if t.text == ","), None)
+            toks = after[comma + 1 :] if comma is not None else []
         # skip a leading adverbial phrase that ends with a comma ("Following the botched raid, ISIS ...")
         for k, t in enumerate(toks):
             if t.text == "," and k < len(toks) - 1:
                 rest = toks[k + 1 :]
-                if rest and (rest[0].is_title or rest[0].is_upper or rest[0].lower_ in {"the", "a", "an"}):
+                if rest and (
+                    rest[0].is_title or rest[0].is_upper or rest[0].lower_ in {"the", "a", "an"} | PRONOUNS
+                ):
                     toks = rest
                 break
+        if toks and toks[0].lower_ in PRONOUNS and toks[0].lower_ != "it":
+            return toks[0].i, toks[0].i + 1  # "In recent days, he has sought ..., pledging ..."
         subject: list[Token] = []
         for t in toks:
             if t.is_punct or (
@@ -845,6 +900,18 @@ class _Context:
                     )
                 )
         return out
+
+
+def _is_citable(span: Span) -> bool:
+    """What "citing" names is a source (people, a name, an outlet, a document), not a reason."""
+    head = _head_tokens(span)[-1]
+    return (
+        head.is_title
+        or head.is_upper
+        or head.lower_ in COMMON_SOURCE_NOUNS
+        or head.lower_ in DOCUMENT_SOURCES
+        or head.lower_ in {"people", "person", "persons", "someone", "others"}
+    )
 
 
 def _np_start(tok: Token) -> bool:
