@@ -337,3 +337,54 @@ def test_the_speaker_of_a_participle(text: str, cue: str, source: str) -> None:
 def test_a_phrase_cut_short_is_not_a_speaker() -> None:
     text = "Later, she attacked his record, criticizing him for repeated votes against the bill."
     assert all(text_of(a["source"]) != "criticizing him for" for a in mlkit.analyze(text).attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Paradis, who volunteered for Bill Clinton when he ran in 1992, says she could not back her.",
+            "says",
+            "Paradis",
+        ),
+        ("Humphrey, who calls Trump a “sociopath,” said he wants an alternative.", "said", "Humphrey"),
+        (
+            "Sen. Chuck Grassley, facing a challenge in Iowa, a swing state, said he would welcome it.",
+            "said",
+            "Sen. Chuck Grassley",
+        ),
+        (
+            "Former House speaker Newt Gingrich, a Trump ally, said in an interview that he should wait.",
+            "said",
+            "Former House speaker Newt Gingrich, a Trump ally",
+        ),
+        ("She says people may not like it, but insists the attack is phony.", "insists", "She"),
+    ],
+)
+def test_speakers_with_long_descriptions_and_coordinated_verbs(text: str, cue: str, source: str) -> None:
+    found = {text_of(a["cue"]): text_of(a["source"]) for a in mlkit.analyze(text).attributions}
+    assert found.get(cue) == source, found
+
+
+def test_a_clause_before_the_comma_is_not_a_speaker() -> None:
+    # "The town, which flooded, will be rebuilt": the town did not speak
+    attrs = mlkit.analyze("The town, which flooded, will be rebuilt, officials said.").attributions
+    assert [(text_of(a["cue"]), text_of(a["source"])) for a in attrs] == [("said", "officials")]
+
+
+def test_a_question_counts_only_when_the_answer_is_reported() -> None:
+    attrs = mlkit.analyze('Asked whether he would fire the writer, Priebus said, "Probably."').attributions
+    asked = [a for a in attrs if text_of(a["cue"]) == "Asked"]
+    assert [(a["source"], a["source_type"], text_of(a["content"])) for a in asked] == [
+        (None, "none", "whether he would fire the writer")
+    ]
+    assert mlkit.analyze("Asked how many tickets had been sold, she could not say.").attributions == []
+
+
+def test_demands_and_compounds() -> None:
+    assert text_of(only("Trump called for a ban on visitors.")["cue"]) == "called for"
+    assert text_of(only("She called on Congress to act.")["cue"]) == "called on"
+    # drawing on resources is not a demand, and "self-described" is not a report
+    assert mlkit.analyze("The group grew by calling on a large pool of fighters.").attributions == []
+    text = "Sanders, a self-described socialist, spoke."
+    assert mlkit.analyze(text).attributions == []

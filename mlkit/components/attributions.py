@@ -54,6 +54,10 @@ LISTENERS = _WORDS["listeners"]
 TIME_WORDS = _WORDS["time_words"]
 SOURCE_LINKS = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved", "linked", "loyal"})
 LEAD_PREPOSITIONS = frozenset({"after", "before", "by", "while", "since", "despite", "upon", "without"})
+QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "who", "which", "about", "when", "where"})
+ASKED_OPENERS = frozenset(
+    {",", "when", "was", "were", "been", "being", "is", "are", "and", "after", "once", "if"}
+)
 FIRST_PERSON = frozenset({"i", "we", "you"})
 ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
@@ -111,6 +115,10 @@ class AttributionFinder:
             if attr is not None:
                 found.append(attr)
                 taken_cues.update(range(attr.cue[0], attr.cue[1]))
+        # a question with no asker counts only when the sentence reports the answer ("Asked whether he
+        # would quit, Priebus said, “Probably.”"); "Asked how many were sold, she could not say" has none
+        answered = {ctx.sent(a.cue[0]) for a in found if not a.extra.get("question")}
+        found = [a for a in found if not a.extra.get("question") or ctx.sent(a.cue[0]) in answered]
         found.extend(a for a in ctx.agentless() if a.cue[0] not in taken_cues)
         found.extend(ctx.headline_labels(taken_cues))
         found.sort(key=lambda a: a.cue)
@@ -360,6 +368,92 @@ class _Context:
             return None  # "..., a spokesman, said" with no name before it is not enough to go on
         return desc[0].i, desc[-1].i + 1
 
+    def _question_put(self, start: int, end: int, entry: lexicon.Entry) -> _Attr | None:
+        """ "Asked whether he would quit, ...", "when asked about it": a question put by someone the
+        sentence does not name (usually a reporter); the question is the content."""
+        question = next_word(self.doc, end - 1)
+        rest = self.phrase_after(question.i + 1) if question is not None else None
+        if rest is None:
+            return None
+        content = (question.idx, rest[1])
+        return _Attr(
+            (start, end),
+            None,
+            content,
+            "other",
+            entry.category,
+            '"Asked" with no one named as asking: a question put to the speaker, usually by a reporter.',
+            extra={"question": True},
+        )
+
+    def _to_follows(self, end: int) -> bool:
+        """ "called on Congress to act": "to" within a few words, before any boundary."""
+        _, s1 = self.sent(end)
+        for tok in self.words(end, min(s1, end + 8)):
+            if tok.lower_ == "to":
+                return True
+            if self.is_boundary(tok) or tok.text in {".", "!", "?"}:
+                return False
+        return False
+
+    def _comma_before(self, cue_start: int) -> int | None:
+        """The comma just before the cue, looking past adverbs ("McCain, who ..., also said")."""
+        j = cue_start - 1
+        while j >= 0 and (self.doc[j].is_space or self.doc[j].lower_ in ADVERBS):
+            j -= 1
+        if j >= 1 and self.doc[j].text in QUOTE_MARKS and self.doc[j - 1].text == ",":
+            return j  # "Humphrey, who calls Trump a “sociopath,” said": the comma sits inside the quote
+        return j if j >= 0 and self.doc[j].text == "," else None
+
+    def _apposed_speaker(self, comma: int) -> tuple[int, int] | None:
+        """A speaker followed by descriptions between commas, each possibly long:
+        "Paradis, who volunteered for Bill Clinton when he ran in 1992, says ...",
+        "Rich Heffley, a top GOP operative who played a role in 2008, said ...".
+        Returns the name (with its description when that is a noun phrase), or None."""
+        s0, _ = self.sent(comma)
+        toks: list[Token] = []
+        j = comma - 1
+        while j >= s0 and len(toks) < 60:
+            t = self.doc[j]
+            if t.is_space:
+                j -= 1
+                continue
+            if t.text in {";", ":", "!", "?"} or (t.text == "." and j > s0):
+                break
+            if t.text in QUOTE_MARKS:
+                q = self.quote_containing(t.idx + 1) or self.quote_containing(t.idx - 1)
+                if q is None or q.end - q.start > 60 or q.start < self.doc[s0].idx:
+                    break
+                k = j  # a short quotation inside a description ("who calls Trump a “sociopath,”"): keep it
+                while k > s0 and self.doc[k].idx > q.start:
+                    k -= 1
+                toks[:0] = [x for x in self.doc[k : j + 1] if not x.is_space]
+                j = k - 1
+                continue
+            toks.insert(0, t)
+            j -= 1
+        chunks: list[list[Token]] = [[]]
+        for t in toks:
+            if t.text == "," and not (self.quote_containing(t.idx) or self.quote_containing(t.idx + 1)):
+                chunks.append([])
+            else:
+                chunks[-1].append(t)
+        chunks = [c for c in chunks if c]
+        for k in range(len(chunks) - 1):
+            name = chunks[k]
+            while name and name[0].lower_ in LEADING_DROP:
+                name = name[1:]
+            descs = chunks[k + 1 :]
+            if not name or not _speaker_np(name) or not all(_description(d) for d in descs):
+                continue
+            if any(not _opener(c) for c in chunks[:k]):
+                return None  # something other than "On Tuesday," comes before: not a speaker's clause
+            first = descs[0][0]
+            if first.lower_ in {"a", "an", "the"} or (first.is_title and first.lower_ not in RELATIVES):
+                return name[0].i, descs[-1][-1].i + 1
+            return name[0].i, name[-1].i + 1
+        return None
+
     def _starts_sentence(self, i: int, s0: int) -> bool:
         """Only spaces, quote marks or a linking word ("But", "Meanwhile") come before token i."""
         before = [t for t in self.words(s0, i) if t.text not in QUOTE_MARKS]
@@ -586,9 +680,18 @@ class _Context:
         while cue_start < start and doc[cue_start].is_space:
             cue_start += 1
         prev_word = word_before(doc, cue_start)
+        if cue_start > 0 and doc[cue_start - 1].text == "-" and not doc[cue_start - 1].whitespace_:
+            return None  # "self-described": part of a compound word, not a report
+        nxt = next_word(doc, end - 1)
+        if doc[end - 1].lower_ == "asked" and nxt is not None and nxt.lower_ in QUESTION_WORDS:
+            if (
+                prev_word is None
+                or prev_word.lower_ in ASKED_OPENERS
+                or prev_word.i < self.sent(cue_start)[0]
+            ):
+                return self._question_put(cue_start, end, entry)  # "Asked whether he would quit, X said"
         if prev_word is not None and prev_word.lower_ in PASSIVE_AUX:
             return None  # passive: handled by agentless() ("it was reported that")
-        nxt = next_word(doc, end - 1)
         word = doc[end - 1].lower_
         if (
             prev_word is not None
@@ -626,8 +729,15 @@ class _Context:
             inverted = source is not None
             if source is None and prev_word.text == ",":
                 source = self._appositive_source(prev_word.i, self.sent(cue_start)[0], desc_only=True)
-        if source is None and prev_word is not None and prev_word.lower_ == "and" and not ing:
-            source = self._subject_of_participle(cue_start)  # "Trump ... and said that ...": the subject
+        if source is None and not ing:
+            comma = self._comma_before(cue_start)
+            if comma is not None:
+                source = self._apposed_speaker(comma)  # "McCain, who has tangled with Cruz, said"
+        if source is None and prev_word is not None and prev_word.lower_ in {"and", "but"} and not ing:
+            if prior is not None and prior.source is not None and prior.cue[1] <= cue_start:
+                source = prior.source  # "She says ..., but insists ...": the same speaker
+            else:
+                source = self._subject_of_participle(cue_start)  # "Trump ... and said that ...": the subject
         if (
             ing
             and source is None
@@ -696,6 +806,10 @@ class _Context:
         negated = any(self.lower[j] in NEGATION_IDS for j in range(max(0, cue_start - 3), cue_start))
         if content is None or (negated and kind != "direct" and not after_that):
             return None  # "she could not say": no report was made
+        if "then_to" in flags and not self._to_follows(end):
+            return (
+                None  # "calling on a large pool of fighters" draws on them; "called on Congress to act" asks
+            )
         if "study" in flags and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]]):
             return None  # "found"/"shows" report a finding only when a study, poll or report is the subject
         if "content_before" in flags and kind != "direct" and not (before_first and before_first.text == ","):
@@ -914,6 +1028,56 @@ def _is_citable(span: Span) -> bool:
     )
 
 
+RELATIVES = frozenset({"who", "whose", "which", "whom"})
+PREPOSITIONS = frozenset(
+    "about above after against along amid among around as at before behind below beside between beyond by "
+    "despite during except following for from in inside into like near of off on onto over since than "
+    "through throughout to toward towards under until upon via when while with within without".split()
+)
+
+
+def _speaker_np(toks: list[Token]) -> bool:
+    """Could these words name a speaker ("Rep. Mike Coffman of Colorado", "The 43-year-old former
+    congressman", "Powell's office")? A short noun phrase: no clause words, no verb-like helpers."""
+    if not 0 < len(toks) <= 10 or any(t.text in QUOTE_MARKS or t.text in {"(", ")"} for t in toks):
+        return False
+    first, last = toks[0], toks[-1]
+    if first.lower_ in PREPOSITIONS or first.lower_ in CLAUSE_WORDS or first.lower_ in PRONOUNS - {"it"}:
+        return len(toks) == 1 and first.lower_ in PRONOUNS
+    if not (first.is_title or first.is_upper or first.like_num or first.lower_ in DETERMINERS):
+        return False
+    if last.lower_ in PREPOSITIONS or last.lower_ in DETERMINERS or last.is_punct and last.text != ".":
+        return False
+    return not any(t.lower_ in NP_BREAKERS and not _desc_to(t) for t in toks) and not any(
+        t.lower_ in CLAUSE_WORDS for t in toks
+    )
+
+
+def _description(toks: list[Token]) -> bool:
+    """A piece between commas that describes the speaker: "who led a filibuster in June",
+    "a Republican who served as a Marine", "58", "wearing a T-shirt", "asked what was wrong"."""
+    if not 0 < len(toks) <= 30 or any(t.text in {".", ";", ":"} for t in toks):
+        return False
+    if any(t.lower_ in {"said", "says", "told"} for t in toks):
+        return False  # another report: the clause is not a description
+    first = toks[0]
+    return (
+        first.lower_ in RELATIVES
+        or first.lower_ in DETERMINERS
+        or first.is_title
+        or first.like_num
+        or first.lower_ in {"including", "like", "then", "now", "once", "himself", "herself", "both", "also"}
+        or (first.is_lower and first.lower_.endswith(("ing", "ed")))
+    )
+
+
+def _opener(toks: list[Token]) -> bool:
+    """An opening phrase before the speaker: "On Tuesday", "In an interview", "Meanwhile"."""
+    return bool(toks) and (
+        toks[0].lower_ in PREPOSITIONS or toks[0].lower_ in LEADING_DROP or toks[0].lower_ in ADVERBS
+    )
+
+
 def _np_start(tok: Token) -> bool:
     """Can a speaker named after the verb start with this word? ("said the mayor", "said Smith")."""
     return (
@@ -929,6 +1093,8 @@ def _np_start(tok: Token) -> bool:
 def _looks_like_speaker(span: Span) -> bool:
     """ "said the mayor", "said former Gov. Jeb Bush", "said senior officials" — not "say taxing consumption
     encourages savings": a speaker starts like a noun phrase, holds a name or ends in a speaker noun."""
+    if span[0].lower_ in PRONOUNS:
+        return len(span) == 1  # "said he." — but "said he wants an alternative" is what was said
     return _np_start(span[0]) or any(t.is_title for t in span[1:]) or span[-1].lower_ in COMMON_SOURCE_NOUNS
 
 
