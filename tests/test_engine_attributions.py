@@ -388,3 +388,23 @@ def test_demands_and_compounds() -> None:
     assert mlkit.analyze("The group grew by calling on a large pool of fighters.").attributions == []
     text = "Sanders, a self-described socialist, spoke."
     assert mlkit.analyze(text).attributions == []
+
+
+def test_a_name_and_a_colon_open_a_quotation() -> None:
+    a = only("Ryan: Anti-Semitic Images Have No Place In Campaign.")
+    assert (text_of(a["cue"]), text_of(a["source"]), a["source_type"]) == (":", "Ryan", "named")
+    a = only("THE STATES - Jeffrey M. Jones: “Twenty states are competitive now.”")
+    assert (text_of(a["source"]), a["kind"]) == ("Jeffrey M. Jones", "direct")
+    # section names and interview letters are not speakers
+    assert mlkit.analyze("The Latest: Trump wins Nevada caucuses.").attributions == []
+    assert mlkit.analyze("Q: There is lots of talk about immigration.").attributions == []
+
+
+def test_a_named_poll_is_the_source_of_its_figures() -> None:
+    a = only("In a September Washington Post-ABC News poll, 75 percent of Republicans backed it.")
+    assert (text_of(a["cue"]), text_of(a["source"])) == ("In", "a September Washington Post-ABC News poll")
+    assert text_of(a["content"]) == "75 percent of Republicans backed it"
+    a = only("Cruz had 38 percent support in a Fox poll.")
+    assert (text_of(a["source"]), text_of(a["content"])) == ("a Fox poll", "Cruz had 38 percent support")
+    # a figure of speech names no poll
+    assert mlkit.analyze("She is well ahead in the polls.").attributions == []

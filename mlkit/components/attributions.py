@@ -47,6 +47,8 @@ ANAPHORIC_STARTS = _WORDS["anaphoric_starts"]
 PASSIVE_AUX = _WORDS["passive_aux"]
 AGENTLESS_VERBS = _WORDS["agentless_verbs"]
 HEADLINE_LABELS = _WORDS["headline_labels"]
+NOT_LABELS = _WORDS["not_labels"]
+POLL_NOUNS = _WORDS["poll_nouns"]
 EVIDENCE_SOURCES = _WORDS["evidence_sources"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
 DETERMINERS = _WORDS["determiners"]
@@ -64,6 +66,7 @@ NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"
 THAT_ID = hash_string("that")
 ACCORDING_ID = hash_string("according")
 COLON_ID = hash_string(":")
+IN_ID = hash_string("in")
 MAX_CONTENT_TOKENS = 400
 AGENTLESS_IDS = numpy.array([hash_string(w) for w in AGENTLESS_VERBS], dtype="uint64")
 _TYPE_CACHE = "mlkit_source_types"  # per-Doc memo of source types, dropped when the component ends
@@ -121,6 +124,7 @@ class AttributionFinder:
         found = [a for a in found if not a.extra.get("question") or ctx.sent(a.cue[0]) in answered]
         found.extend(a for a in ctx.agentless() if a.cue[0] not in taken_cues)
         found.extend(ctx.headline_labels(taken_cues))
+        found.extend(ctx.polls_as_settings())
         found.sort(key=lambda a: a.cue)
         _trim_coordinated_contents(doc, found)
         _resolve_sources(doc, found)
@@ -976,20 +980,106 @@ class _Context:
                 return None
         return None
 
+    def polls_as_settings(self) -> list[_Attr]:
+        """ "In a Fox poll, Cruz had 38 percent", "she trails in national polls": the poll is where the
+        figures come from, so it is their source even without a reporting verb."""
+        out = []
+        for i in numpy.flatnonzero(numpy.array(self.lower, dtype="uint64") == IN_ID).tolist():
+            s0, s1 = self.sent(i)
+            np_end = None
+            for j in range(i + 1, min(s1, i + 12)):
+                tok = self.doc[j]
+                if self.is_boundary(tok) or tok.text in {".", "!", "?"}:
+                    break
+                if tok.lower_ in POLL_NOUNS:
+                    np_end = j + 1
+                    nxt = next_word(self.doc, j)
+                    if nxt is not None and nxt.lower_ in {"of", "by", "for"}:
+                        continue  # "the RealClearPolitics average of New Hampshire polls"
+                    break
+            if np_end is None:
+                continue
+            words = self.words(i + 1, np_end)
+            if not words or any(t.lower_ in NP_BREAKERS for t in words):
+                continue
+            at_start = self._starts_sentence(i, s0)
+            named = words[0].lower_ in {"a", "an", "the"} and any(t.is_title or t.is_upper for t in words[1:])
+            if not (at_start or named) or self.quote_containing(self.doc[i].idx) is not None:
+                continue  # "ahead in the polls" is a figure of speech; "in a Fox poll" names a source
+            if at_start:
+                comma = next((t for t in self.words(np_end, s1) if t.text == ","), None)
+                content = self.clause_after(comma.i + 1) if comma is not None else None
+            else:
+                content = self.clause_before(i, None)
+            if content is None:
+                continue
+            out.append(
+                _Attr(
+                    (i, i + 1),
+                    (words[0].i, np_end),
+                    content,
+                    "other",
+                    "neutral",
+                    "The figures come from a poll or survey: check who ran it, when, and how many people "
+                    "it asked.",
+                )
+            )
+        return out
+
+    def _name_label(self, toks: list[Token]) -> tuple[Token, Token] | None:
+        """ "Rubio: ...", "Michael P. McDonald: “...”", "HEADLINE - Jeffrey M. Jones: ...": a name of up to
+        five words opening the line (or after a dash) and a colon; returns its first word and the colon."""
+        colon_at = next((k for k, t in enumerate(toks[:12]) if t.text == ":"), None)
+        if colon_at is None or colon_at == 0:
+            return None
+        begin = 0
+        for k in range(colon_at - 1, -1, -1):
+            if toks[k].text in {"-", "—", "–"}:
+                begin = k + 1
+                break
+        label = toks[begin:colon_at]
+        if not 0 < len(label) <= 5 or not all(_label_word(t) for t in label):
+            return None
+        if len(label) == 1 and len(label[0].text) < 2:
+            return None  # "Q:" and "A:" in interviews are not marked consistently enough to count
+        if any(t.lower_ in NOT_LABELS for t in label) or label[0].like_num:
+            return None
+        return label[0], toks[colon_at]
+
     def headline_labels(self, taken: set[int]) -> list[_Attr]:
         """Headline conventions: "Report: ...", "Police: ..." — a label and a colon before the claim."""
         out = []
         for s0, s1 in self.sent_bounds:
-            if s1 - s0 < 3 or COLON_ID not in self.lower[s0 : min(s1, s0 + 4)]:
+            if s1 - s0 < 3 or COLON_ID not in self.lower[s0 : min(s1, s0 + 14)]:
                 continue  # cheap test first: a label is a word and a colon at the start of a line
             toks = self.words(s0, s1)
-            if len(toks) < 3 or toks[1].text != ":" or toks[0].i in taken:
+            if len(toks) < 3 or toks[0].i in taken:
                 continue
-            label = toks[0]
-            if label.lower_ not in HEADLINE_LABELS:
+            if toks[1].text == ":" and toks[0].lower_ in HEADLINE_LABELS:
+                label, colon = toks[0], toks[1]
+            else:
+                named = self._name_label(toks)
+                if named is None:
+                    continue
+                colon = named[1]
+                label = self.doc[named[0].i : colon.i]
+            rest = [t for t in toks if t.i > colon.i]
+            if len(rest) < 2:
                 continue
-            rest = toks[2:]
             content = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
+            if isinstance(label, Span):
+                out.append(
+                    _Attr(
+                        (colon.i, colon.i + 1),
+                        (label.start, label.end),
+                        content,
+                        "direct" if rest[0].text in QUOTE_MARKS else "other",
+                        "neutral",
+                        "A name and a colon before words, as in a headline or a transcript, say who the "
+                        "words come from.",
+                    )
+                )
+                continue
             if label.lower_ in {"report", "reports", "exclusive"}:
                 out.append(
                     _Attr(
@@ -1102,6 +1192,10 @@ def _skippable_chunk(chunk: list[Token]) -> bool:
     """A comma-separated piece between a speaker and the verb that is not part of who spoke:
     an adverb ("meanwhile") or an age ("Woodrow Benford, 58, ...")."""
     return len(chunk) == 1 and (chunk[0].lower_ in ASIDES or (chunk[0].like_num and len(chunk[0].text) <= 3))
+
+
+def _label_word(tok: Token) -> bool:
+    return tok.is_title or tok.is_upper or tok.text in {".", "-", "'s", "’s"}
 
 
 def _is_name(toks: list[Token]) -> bool:
