@@ -408,3 +408,51 @@ def test_a_named_poll_is_the_source_of_its_figures() -> None:
     assert (text_of(a["source"]), text_of(a["content"])) == ("a Fox poll", "Cruz had 38 percent support")
     # a figure of speech names no poll
     assert mlkit.analyze("She is well ahead in the polls.").attributions == []
+
+
+def test_who_as_speaker_points_back_to_its_noun() -> None:
+    a = only("He clashed with Senate Republicans who oppose the bill.")
+    assert (text_of(a["source"]), a["source_type"], text_of(a["resolved_source"])) == (
+        "who",
+        "pronoun",
+        "Senate Republicans",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Trump is telling a town hall in Salem that waterboarding is “peanuts.”", "telling", "Trump"),
+        (
+            "The former secretary has long maintained that she complied with the rules.",
+            "maintained",
+            "The former secretary",
+        ),
+        (
+            "“It is going to be hard,” said a longtime GOP data expert who has worked for one campaign.",
+            "said",
+            "a longtime GOP data expert",
+        ),
+        (
+            "PHILADELPHIA ― Hillary Clinton’s campaign said it is looking for a replacement.",
+            "said",
+            "Hillary Clinton’s campaign",
+        ),
+        (
+            "But state Rep. Gilda Cobb-Hunter, a member of the committee, recalled what happened.",
+            "recalled",
+            "state Rep. Gilda Cobb-Hunter, a member of the committee",
+        ),
+    ],
+)
+def test_progressives_adverbs_and_roles_before_names(text: str, cue: str, source: str) -> None:
+    found = {text_of(a["cue"]): text_of(a["source"]) for a in mlkit.analyze(text).attributions}
+    assert found.get(cue) == source, found
+
+
+def test_a_participle_reports_its_own_words_not_the_quotation_before() -> None:
+    text = "“They will become a majority,” Ramos said, referring to the Hispanic community."
+    by_cue = {text_of(a["cue"]): a for a in mlkit.analyze(text).attributions}
+    assert text_of(by_cue["referring to"]["source"]) == "Ramos"
+    assert text_of(by_cue["referring to"]["content"]) == "the Hispanic community"
+    assert text_of(by_cue["said"]["content"]) == "“They will become a majority,”"

@@ -242,7 +242,7 @@ class _Context:
 
     def is_boundary(self, tok: Token) -> bool:
         t = tok.text
-        if t in {",", ";", ":", "(", ")", "—", "–", "[", "]"} or t in QUOTE_MARKS or "\n" in t:
+        if t in {",", ";", ":", "(", ")", "—", "–", "―", "[", "]"} or t in QUOTE_MARKS or "\n" in t:
             return True
         if t in {"-", "--"}:  # a dash between spaces, not the hyphen in "Al-Awsat"
             return bool(tok.whitespace_) or (tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))
@@ -304,8 +304,6 @@ class _Context:
             "about",
         }:
             return None  # "criticizing him for repeated votes": a phrase cut short, not a speaker
-        if toks[0].is_lower and toks[0].lower_.endswith("ing") and toks[0].lower_ not in COMMON_SOURCE_NOUNS:
-            return None
         start, end = toks[0].i, toks[-1].i + 1
         if aside and max(aside) == cue_start - 1 and self.doc[cue_start - 1].text == ")":
             end = cue_start  # keep a party tag with its name: "Rep. Paul Ryan (R-Wis.)"
@@ -399,6 +397,37 @@ class _Context:
             if self.is_boundary(tok) or tok.text in {".", "!", "?"}:
                 return False
         return False
+
+    def _relative_speaker(self, cue_start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """ "Senate Republicans who oppose him": the speaker is "who", standing for the noun phrase
+        just before it. Returns (the relative pronoun, what it stands for) or None."""
+        j = cue_start - 1
+        while j >= 0 and (
+            self.doc[j].is_space or self.doc[j].lower_ in ADVERBS or self.doc[j].lower_ in AUXILIARIES
+        ):
+            j -= 1
+        if j < 1 or self.doc[j].lower_ not in {"who", "which"}:
+            return None
+        k = j - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        end = k + 1
+        s0, _ = self.sent(j)
+        while (
+            k >= s0
+            and end - k <= 6
+            and not self.is_boundary(self.doc[k])
+            and self.doc[k].lower_ not in PREPOSITIONS
+            and self.doc[k].lower_ not in NP_BREAKERS
+            and not self.doc[k].is_punct
+        ):
+            k -= 1
+        start = k + 1
+        while start < end and self.doc[start].is_space:
+            start += 1
+        if start >= end or self.doc[end - 1].lower_ in DETERMINERS:
+            return None
+        return (j, j + 1), (start, end)
 
     def _comma_before(self, cue_start: int) -> int | None:
         """The comma just before the cue, looking past adverbs ("McCain, who ..., also said")."""
@@ -694,8 +723,12 @@ class _Context:
                 or prev_word.i < self.sent(cue_start)[0]
             ):
                 return self._question_put(cue_start, end, entry)  # "Asked whether he would quit, X said"
-        if prev_word is not None and prev_word.lower_ in PASSIVE_AUX:
-            return None  # passive: handled by agentless() ("it was reported that")
+        if (
+            prev_word is not None
+            and prev_word.lower_ in PASSIVE_AUX
+            and not doc[start].lower_.endswith("ing")
+        ):
+            return None  # passive: handled by agentless() ("it was reported that"); "is telling" is not
         word = doc[end - 1].lower_
         if (
             prev_word is not None
@@ -706,7 +739,7 @@ class _Context:
             return None  # "will announce", "to say": nothing has been said yet
         if nxt is not None and nxt.lower_ == "for" and word.startswith("ask"):
             return None  # "asked for a crossing" is a request, not a report
-        ing = word.endswith("ing")
+        ing = word.endswith("ing") or doc[start].lower_.endswith("ing")  # "saying", "referring to"
         mind = "mind" in flags  # a reported thought, wish or stance ("voters fear that ...")
         if mind and self.quote_containing(doc[start].idx) is not None:
             return None  # "“I think we will win,” she said": the speaker's own words, not a report
@@ -715,7 +748,8 @@ class _Context:
         restricted = (
             "noun" in flags and not word.endswith("ed") and (not ing or word in {"warning", "reporting"})
         )
-        source = self.source_before(cue_start)
+        relative = self._relative_speaker(cue_start)
+        source = relative[0] if relative else self.source_before(cue_start)
         inverted = False
         if (
             source is None
@@ -737,6 +771,7 @@ class _Context:
             comma = self._comma_before(cue_start)
             if comma is not None:
                 source = self._apposed_speaker(comma)  # "McCain, who has tangled with Cruz, said"
+        near = source  # a speaker next to the cue (the content may sit on its far side)
         if source is None and prev_word is not None and prev_word.lower_ in {"and", "but"} and not ing:
             if prior is not None and prior.source is not None and prior.cue[1] <= cue_start:
                 source = prior.source  # "She says ..., but insists ...": the same speaker
@@ -756,13 +791,13 @@ class _Context:
             source = self._subject_of_participle(cue_start) or source
         # content: a quote before the source/cue, a quote after, a that-clause, or the clause after
         content, kind = None, "indirect"
-        first = min(cue_start, source[0]) if source else cue_start
-        last = max(end, source[1]) if source else end
+        first = min(cue_start, near[0]) if near else cue_start
+        last = max(end, near[1]) if near else end
         before_first = word_before(doc, first)
         q_before = self.quote_ending_at(doc[first].idx)
         q_after = self.quote_after_phrase(last)
         after_that = nxt is not None and nxt.lower_ == "that"
-        if q_before is not None and (inverted or source is not None):
+        if q_before is not None and (inverted or near is not None):
             content, kind = (q_before.start, q_before.end), "direct"
         elif after_that:
             q = self.quote_starting_near(nxt.idx + len(nxt.text))
@@ -775,7 +810,7 @@ class _Context:
         elif (
             before_first is not None
             and before_first.text == ","
-            and source is not None
+            and near is not None
             and self._ends_clause(last)
         ):
             content = self.clause_before(cue_start, source)
@@ -828,7 +863,10 @@ class _Context:
         if ing and kind == "indirect":
             kind = "other"
         stance, explanation = _stance(word, nxt, entry)
-        return _Attr((cue_start, end), source, content, kind, stance, explanation)
+        attr = _Attr((cue_start, end), source, content, kind, stance, explanation)
+        if relative is not None and source == relative[0]:
+            attr.resolved = relative[1]  # "Republicans who oppose him": "who" stands for the Republicans
+        return attr
 
     def _ends_inversion(self, end: int) -> bool:
         """After an inverted speaker ("said the mayor") comes a boundary, the sentence end or a short tail."""
@@ -837,8 +875,8 @@ class _Context:
         for tok in self.doc[end:s1]:
             if tok.is_space:
                 continue
-            if self.is_boundary(tok) or tok.text in {".", "!", "?"}:
-                return True
+            if self.is_boundary(tok) or tok.text in {".", "!", "?"} or tok.lower_ in RELATIVES:
+                return True  # "said a longtime GOP data expert who has worked for ..."
             tail += 1
             if tail > 6:
                 return False
@@ -1135,7 +1173,8 @@ def _speaker_np(toks: list[Token]) -> bool:
     if first.lower_ in PREPOSITIONS or first.lower_ in CLAUSE_WORDS or first.lower_ in PRONOUNS - {"it"}:
         return len(toks) == 1 and first.lower_ in PRONOUNS
     if not (first.is_title or first.is_upper or first.like_num or first.lower_ in DETERMINERS):
-        return False
+        if not any(t.is_title for t in toks[1:]):
+            return False  # "state Rep. Gilda Cobb-Hunter", "former Gov. Jeb Bush" have a name after the role
     if last.lower_ in PREPOSITIONS or last.lower_ in DETERMINERS or last.is_punct and last.text != ".":
         return False
     return not any(t.lower_ in NP_BREAKERS and not _desc_to(t) for t in toks) and not any(
@@ -1305,7 +1344,7 @@ def _classify_source(span: Span) -> str:
     words = [t for t in span if not t.is_space]
     if not words:
         return "none"
-    if len(words) == 1 and words[0].lower_ in PRONOUNS:
+    if len(words) == 1 and (words[0].lower_ in PRONOUNS or words[0].lower_ in RELATIVES):
         return "pronoun"
     if any(
         _is_name(part) and part[0].lower_ not in {"the", "a", "an"} and len(part) >= 2
@@ -1347,6 +1386,8 @@ def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
     mention: the nearest earlier compatible source, followed back to its own antecedent."""
     by_source = sorted((a for a in attrs if a.source), key=lambda a: a.source)
     for k, a in enumerate(by_source):
+        if a.resolved is not None:
+            continue  # already known ("who" and the noun phrase it follows)
         src = doc[a.source[0] : a.source[1]]
         stype = _source_type(src)
         if stype not in {"pronoun", "unnamed"} or (stype == "unnamed" and not _is_anaphoric(src)):
