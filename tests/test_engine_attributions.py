@@ -456,3 +456,35 @@ def test_a_participle_reports_its_own_words_not_the_quotation_before() -> None:
     assert text_of(by_cue["referring to"]["source"]) == "Ramos"
     assert text_of(by_cue["referring to"]["content"]) == "the Hispanic community"
     assert text_of(by_cue["said"]["content"]) == "“They will become a majority,”"
+
+
+def test_passive_reports_with_and_without_an_agent() -> None:
+    a = only("Rubio was asked by the moderator Gerard Baker whether his plan would work.")
+    assert (text_of(a["cue"]), text_of(a["source"])) == ("was asked", "the moderator Gerard Baker")
+    a = only("President Obama has been criticized for using the term.")
+    assert (text_of(a["cue"]), a["source"], a["source_type"]) == ("been criticized", None, "none")
+    assert a["explanation"] == "No one is named: the sentence does not say who made this report."
+    # a possessive is not a passive, and "is said to" is a hedge, not a report
+    assert mlkit.analyze("Mr. Obama's calls for tighter rules failed.").attributions == []
+    assert mlkit.analyze("The commander is said to have died.").attributions == []
+
+
+def test_what_someone_left_out_is_reported_but_what_they_could_not_say_is_not() -> None:
+    a = only("Trump never mentioned Clinton in the speech.")
+    assert (text_of(a["cue"]), text_of(a["source"])) == ("mentioned", "Trump")
+    assert mlkit.analyze("Asked about the fire, she could not say.").attributions == []
+
+
+def test_infinitives_that_report_something_said() -> None:
+    a = only("Hillary Clinton took to Twitter to say thanks to her voters.")
+    assert (text_of(a["cue"]), text_of(a["source"])) == ("say", "Hillary Clinton")
+    assert mlkit.analyze("The mayor plans to announce a new budget.").attributions == []
+
+
+def test_tweets_and_findings() -> None:
+    a = only("Clinton tweeted her thanks to the president.")
+    assert (text_of(a["cue"]), text_of(a["source"])) == ("tweeted", "Clinton")
+    a = only("In 2016, he has found that voters like his blunt style.")
+    assert (text_of(a["cue"]), text_of(a["source"])) == ("has found", "he")
+    # footage posted online is not a report
+    assert mlkit.analyze("Footage posted online appeared to show the blast.").attributions == []

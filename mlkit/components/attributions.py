@@ -60,6 +60,9 @@ QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "who", "which
 ASKED_OPENERS = frozenset(
     {",", "when", "was", "were", "been", "being", "is", "are", "and", "after", "once", "if"}
 )
+SAID_TO_OPENERS = frozenset(
+    {"on", "as", "quick", "quickly", "way", "twitter", "facebook", "instagram", "stage", "podium", "floor"}
+)
 FIRST_PERSON = frozenset({"i", "we", "you"})
 ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
@@ -369,6 +372,70 @@ class _Context:
         if not desc_only or desc[0].lower_ in {"a", "an"} or not desc[0].is_title:
             return None  # "..., a spokesman, said" with no name before it is not enough to go on
         return desc[0].i, desc[-1].i + 1
+
+    def _cannot(self, cue_start: int) -> bool:
+        """ "could not say", "won't comment": no report was made. "did not mention", "never denied" are
+        reports of what someone left out, so they count."""
+        for j in range(max(0, cue_start - 3), cue_start):
+            if self.lower[j] in NEGATION_IDS:
+                before = self.doc[j - 1].lower_ if j > 0 else ""
+                if self.doc[j].lower_ != "never" and before not in {
+                    "did",
+                    "does",
+                    "do",
+                    "has",
+                    "have",
+                    "had",
+                }:
+                    return True
+        return False
+
+    def _reported_infinitive(self, to: int) -> bool:
+        """ "went on to say", "was quick to point out", "took to Twitter to say": something was said."""
+        before = word_before(self.doc, to)
+        if before is None:
+            return False
+        if before.lower_ in SAID_TO_OPENERS:
+            return True
+        two_back = word_before(self.doc, before.i)
+        return two_back is not None and two_back.lower_ in {"took", "takes", "take", "taking"}
+
+    def _passive(self, start: int, end: int, entry: lexicon.Entry, aux: Token) -> _Attr | None:
+        """ "was rejected by large majorities": the agent after "by" is the source; "has been criticized
+        for ...": no one is named, which is worth noticing."""
+        flags = set(entry.guards)
+        if flags & {"mind", "strict", "study", "needs_quote", "noun", "then_to"}:
+            return None  # "is believed", "is expected": hedges, not reports
+        if aux.lower_ in {"'s", "’s"} or self.quote_containing(aux.idx) is not None:
+            return None  # "Obama's calls for": a possessive; inside a quotation: the speaker's own words
+        nxt = next_word(self.doc, end - 1)
+        if (
+            nxt is None
+            or nxt.text in {".", "!", "?"}
+            or (nxt.lower_ == "to" and self.doc[start].lower_ != "asked")
+        ):
+            return None  # "is said to have ...": an impersonal hedge
+        if any(self.lower[j] in NEGATION_IDS for j in range(max(0, aux.i - 2), end)):
+            return None
+        word = self.doc[end - 1].lower_
+        stance, explanation = _stance(word, nxt, entry)
+        if nxt.lower_ == "by":
+            src = self.source_after(nxt.i + 1)
+            if src is None:
+                return None
+            content = self.clause_before(aux.i, None) or self.phrase_after(src[1])
+            return _Attr((aux.i, end), src, content, "indirect", stance, explanation)
+        content = self.phrase_after(end) if not nxt.is_punct else None
+        if content is None:
+            return None
+        return _Attr(
+            (aux.i, end),
+            None,
+            content,
+            "other",
+            stance,
+            "No one is named: the sentence does not say who made this report.",
+        )
 
     def _question_put(self, start: int, end: int, entry: lexicon.Entry) -> _Attr | None:
         """ "Asked whether he would quit, ...", "when asked about it": a question put by someone the
@@ -728,15 +795,21 @@ class _Context:
             and prev_word.lower_ in PASSIVE_AUX
             and not doc[start].lower_.endswith("ing")
         ):
-            return None  # passive: handled by agentless() ("it was reported that"); "is telling" is not
+            # a passive ("was criticized by X", "has been asked"); "it was reported that" is agentless()'s
+            return (
+                None if doc[start].lower_ in AGENTLESS_VERBS else self._passive(start, end, entry, prev_word)
+            )
         word = doc[end - 1].lower_
+        infinitive = False
         if (
             prev_word is not None
             and prev_word.lower_ in FUTURE_MARKERS
             and word == phrase.split()[-1]
             and not word.endswith(("ed", "s", "ing"))
         ):
-            return None  # "will announce", "to say": nothing has been said yet
+            if not (prev_word.lower_ == "to" and self._reported_infinitive(prev_word.i)):
+                return None  # "will announce", "plans to say": nothing has been said yet
+            infinitive = True  # "took to Twitter to say thanks", "went on to say": it was said
         if nxt is not None and nxt.lower_ == "for" and word.startswith("ask"):
             return None  # "asked for a crossing" is a request, not a report
         ing = word.endswith("ing") or doc[start].lower_.endswith("ing")  # "saying", "referring to"
@@ -785,7 +858,7 @@ class _Context:
             and prior.cue[1] <= cue_start
         ):
             source = prior.source  # "“...,” McCain said, citing low growth": McCain cites it
-        if ing and source is None:
+        if (ing or infinitive) and source is None:
             source = self._subject_of_participle(cue_start)
         if ing and source is not None and doc[source[1] - 1].lower_ in DOCUMENT_NOUNS:
             source = self._subject_of_participle(cue_start) or source
@@ -842,14 +915,18 @@ class _Context:
             return None
         if mind and doc[source[0] : source[1]].text.lower() in FIRST_PERSON:
             return None  # "I think", "we believe": a hedge by the speaker, not a report of someone's mind
-        negated = any(self.lower[j] in NEGATION_IDS for j in range(max(0, cue_start - 3), cue_start))
+        negated = self._cannot(cue_start)
         if content is None or (negated and kind != "direct" and not after_that):
             return None  # "she could not say": no report was made
         if "then_to" in flags and not self._to_follows(end):
             return (
                 None  # "calling on a large pool of fighters" draws on them; "called on Congress to act" asks
             )
-        if "study" in flags and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]]):
+        if (
+            "study" in flags
+            and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]])
+            and not (after_that and word.startswith("found"))  # "he has found that ...": a realisation
+        ):
             return None  # "found"/"shows" report a finding only when a study, poll or report is the subject
         if "content_before" in flags and kind != "direct" and not (before_first and before_first.text == ","):
             return None  # "continued" reports speech only after a quotation or a reported clause
