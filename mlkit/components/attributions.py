@@ -49,6 +49,8 @@ AGENTLESS_VERBS = _WORDS["agentless_verbs"]
 HEADLINE_LABELS = _WORDS["headline_labels"]
 NOT_LABELS = _WORDS["not_labels"]
 POLL_NOUNS = _WORDS["poll_nouns"]
+POLL_IDS = frozenset(hash_string(w) for w in POLL_NOUNS)
+RELATIVE_IDS = frozenset(hash_string(w) for w in ("who", "which"))
 EVIDENCE_SOURCES = _WORDS["evidence_sources"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
 DETERMINERS = _WORDS["determiners"]
@@ -139,10 +141,9 @@ class AttributionFinder:
         for a in attrs:
             if a.content is not None and a.content[0] >= a.content[1]:
                 a.content = None  # a rule cut the content to nothing: say so rather than invent a span
-            cue = doc[a.cue[0] : a.cue[1]]
-            cues.append(Span(doc, cue.start, cue.end, label=a.kind))
-            src = doc[a.source[0] : a.source[1]] if a.source else None
-            if src is not None:
+            cues.append(Span(doc, a.cue[0], a.cue[1], label=a.kind))
+            if a.source:
+                src = Span(doc, a.source[0], a.source[1])
                 sources.append(Span(doc, src.start, src.end, label=_source_type(src)))
             con = doc.char_span(*a.content, alignment_mode="expand") if a.content else None
             if con is not None:
@@ -204,6 +205,9 @@ class _Context:
         """A quotation right after the cue, or after a short phrase ending in ":" or ","
         ("said on 12 June: “...”")."""
         _, s1 = self.sent(max(i - 1, 0))
+        k = bisect.bisect_left(self.quote_starts, self.doc[i].idx) if i < len(self.doc) else len(self.quotes)
+        if k == len(self.quotes) or (s1 < len(self.doc) and self.quotes[k].start > self.doc[s1].idx):
+            return None  # no quotation opens in the rest of the sentence
         seen = 0
         for j in range(i, s1):
             tok = self.doc[j]
@@ -244,6 +248,7 @@ class _Context:
         return None
 
     def is_boundary(self, tok: Token) -> bool:
+        """Punctuation, a quotation mark, a line break or a clause word: a speaker cannot run across it."""
         t = tok.text
         if t in {",", ";", ":", "(", ")", "—", "–", "―", "[", "]"} or t in QUOTE_MARKS or "\n" in t:
             return True
@@ -468,6 +473,8 @@ class _Context:
     def _relative_speaker(self, cue_start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """ "Senate Republicans who oppose him": the speaker is "who", standing for the noun phrase
         just before it. Returns (the relative pronoun, what it stands for) or None."""
+        if not RELATIVE_IDS.intersection(self.lower[max(0, cue_start - 5) : cue_start]):
+            return None  # cheap test on word hashes first: most cues have no "who" just before them
         j = cue_start - 1
         while j >= 0 and (
             self.doc[j].is_space or self.doc[j].lower_ in ADVERBS or self.doc[j].lower_ in AUXILIARIES
@@ -623,16 +630,22 @@ class _Context:
             if self.lower[j] == ACCORDING_ID and j > i and self.doc[j - 1].text == ",":
                 end = j - 1
                 break
-        toks = self.words(i, end)
-        while toks and (toks[-1].text in {".", "!", "?", ",", ";", ":"} or toks[-1].text in QUOTE_MARKS):
-            if toks[-1].text in QUOTE_MARKS and self.quote_containing(toks[-1].idx - 1):
-                break  # keep the closing mark of a quoted fragment: the governor called it “unprecedented.”
-            toks.pop()
-        while toks and toks[0].text in {",", ":"}:
-            toks.pop(0)
-        if not toks:
+        doc = self.doc
+        last = end - 1  # walk in from both ends instead of listing every word of a long sentence
+        while last >= i:
+            tok = doc[last]
+            if tok.is_space or tok.text in {".", "!", "?", ",", ";", ":"}:
+                last -= 1
+            elif tok.text in QUOTE_MARKS and not self.quote_containing(tok.idx - 1):
+                last -= 1
+            else:
+                break  # a word, or the closing mark of a quoted fragment: called it “unprecedented.”
+        first = i
+        while first <= last and (doc[first].is_space or doc[first].text in {",", ":"}):
+            first += 1
+        if first > last:
             return None
-        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return doc[first].idx, doc[last].idx + len(doc[last].text)
 
     def phrase_after(self, i: int) -> tuple[int, int] | None:
         """A short content up to the next boundary: "claiming responsibility - and then ..."."""
@@ -1100,6 +1113,8 @@ class _Context:
         figures come from, so it is their source even without a reporting verb."""
         out = []
         for i in numpy.flatnonzero(numpy.array(self.lower, dtype="uint64") == IN_ID).tolist():
+            if not POLL_IDS.intersection(self.lower[i + 1 : i + 12]):
+                continue  # cheap test on word hashes first: most "in"s have no poll after them
             s0, s1 = self.sent(i)
             np_end = None
             for j in range(i + 1, min(s1, i + 12)):
