@@ -488,3 +488,31 @@ def test_tweets_and_findings() -> None:
     assert (text_of(a["cue"]), text_of(a["source"])) == ("has found", "he")
     # footage posted online is not a report
     assert mlkit.analyze("Footage posted online appeared to show the blast.").attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("She has since said that she attended for fun.", "said", "She"),
+        (
+            "At the party convention Sen. Elizabeth Warren (D-Mass.) said the plan had failed.",
+            "said",
+            "Sen. Elizabeth Warren",
+        ),
+        (
+            "RoseAnn DeMoro, executive director of National Nurses United, also said her group would march.",
+            "said",
+            "RoseAnn DeMoro, executive director of National Nurses United",
+        ),
+        ("Sexton, after previous Trump rallies, wrote that he feared violence.", "wrote", "Sexton"),
+        (
+            "Rep. Bobby Scott (D-Va.), ranking member of the committee, said he supports the compromise.",
+            "said",
+            "Rep. Bobby Scott (D-Va.), ranking member of the committee",
+        ),
+        ("Noting that only one senator voted for it, Tester said the bill would fail.", "Noting", "Tester"),
+    ],
+)
+def test_more_speakers_before_the_verb(text: str, cue: str, source: str) -> None:
+    found = {text_of(a["cue"]): text_of(a["source"]) for a in mlkit.analyze(text).attributions}
+    assert found.get(cue) == source, found

@@ -65,6 +65,7 @@ ASKED_OPENERS = frozenset(
 SAID_TO_OPENERS = frozenset(
     {"on", "as", "quick", "quickly", "way", "twitter", "facebook", "instagram", "stage", "podium", "floor"}
 )
+VERB_ADVERBS = ADVERBS | {"since", "not", "never"}
 FIRST_PERSON = frozenset({"i", "we", "you"})
 ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
@@ -261,9 +262,14 @@ class _Context:
         """The noun phrase between the last clause boundary and the cue ("an opposition activist")."""
         s0, _ = self.sent(cue_start)
         i = cue_start - 1
+        while i >= s0 and (
+            self.doc[i].is_space or self.doc[i].lower_ in AUXILIARIES or self.doc[i].lower_ in VERB_ADVERBS
+        ):
+            i -= 1  # "She has since said", "officials — ... — have long argued": helpers, not the speaker
+        first_step = i
         aside: set[int] = set()  # "Sen. Warren (D-Mass.) said", "Speakers — Muslims, Jews — said"
         while i >= s0:
-            opener = self._aside_opener(i, s0) if i == cue_start - 1 or aside else None
+            opener = self._aside_opener(i, s0) if i == first_step or aside else None
             if opener is not None:
                 aside.update(range(opener, i + 1))
                 i = opener - 1
@@ -274,9 +280,10 @@ class _Context:
         toks = [t for t in self.words(i + 1, cue_start) if t.i not in aside]
         if aside and not toks:
             return None
+        named = self._trailing_name(toks)
         while toks and (
             toks[-1].lower_ in AUXILIARIES
-            or toks[-1].lower_ in ADVERBS
+            or toks[-1].lower_ in VERB_ADVERBS
             or toks[-1].lower_.endswith("ly")
             and toks[-1].is_lower
             and len(toks) > 1
@@ -291,11 +298,13 @@ class _Context:
         if not toks and i >= s0 and self.doc[i].text == ",":
             return self._appositive_source(i, s0)
         if not toks or len(toks) > (12 if toks[0].lower_ in {"a", "an", "the"} else 9):
-            return None
+            return named  # "... party convention Sen. Elizabeth Warren (D-Mass.) said": the name at the end
+        if toks[0].lower_ in PREPOSITIONS:
+            return named  # "At the convention Sen. Warren said": the name, not "At the convention ..."
         if any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in toks) or any(
             t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’"} for t in toks
         ):
-            return None
+            return named
         if toks[-1].lower_ in {
             "the",
             "a",
@@ -316,6 +325,19 @@ class _Context:
         if aside and max(aside) == cue_start - 1 and self.doc[cue_start - 1].text == ")":
             end = cue_start  # keep a party tag with its name: "Rep. Paul Ryan (R-Wis.)"
         return self._with_appositive(start, end, i)
+
+    def _trailing_name(self, toks: list[Token]) -> tuple[int, int] | None:
+        """The proper name that ends a run of words too long to be a speaker: two to six capitalised
+        words ("Sen. Elizabeth Warren"), right before the verb."""
+        k = len(toks)
+        while k > 0 and (_cap(toks[k - 1]) or toks[k - 1].is_upper or toks[k - 1].text in {".", "-"}):
+            k -= 1
+        name = toks[k:]
+        if not 2 <= len(name) <= 6 or not _cap(name[0]) or k == 0:
+            return None
+        if toks[k - 1].lower_ in {"the", "a", "an"} | PREPOSITIONS or toks[k - 1].text in {"'s", "’s"}:
+            return None  # "in the White House said", "Trump's ... said": part of a longer phrase
+        return name[0].i, name[-1].i + 1
 
     def _aside_opener(self, i: int, s0: int) -> int | None:
         """Token i closes a bracket or a dash aside inside a speaker: where that aside opens."""
@@ -364,17 +386,17 @@ class _Context:
                 desc = desc[:k]
                 break
         if desc and desc[0].lower_ in {"who", "which", "whose"}:
-            if name and len(name) <= 8 and (name[0].is_title or name[0].lower_ in {"the", "a", "an"}):
+            if name and len(name) <= 8 and (_cap(name[0]) or name[0].lower_ in {"the", "a", "an"}):
                 return name[0].i, name[-1].i + 1
             return None
         longest = 14 if name and desc[0].lower_ in {"a", "an", "the"} else 9
         if not desc or len(desc) > longest or any(t.lower_ in NP_BREAKERS and not _desc_to(t) for t in desc):
             return None
-        if name and len(name) <= 8 and name[0].is_title and all(_name_part(t) for t in name):
+        if name and len(name) <= 8 and _cap(name[0]) and all(_name_part(t) for t in name):
             return name[0].i, desc[-1].i + 1
         if name and len(name) <= 6 and _is_name(desc) and not any(t.lower_ in NP_BREAKERS for t in name):
             return name[0].i, desc[-1].i + 1  # "the prosecutor, Sarah Whitfield, told ..."
-        if not desc_only or desc[0].lower_ in {"a", "an"} or not desc[0].is_title:
+        if not desc_only or desc[0].lower_ in {"a", "an"} or not _cap(desc[0]):
             return None  # "..., a spokesman, said" with no name before it is not enough to go on
         return desc[0].i, desc[-1].i + 1
 
@@ -556,7 +578,7 @@ class _Context:
             if any(not _opener(c) for c in chunks[:k]):
                 return None  # something other than "On Tuesday," comes before: not a speaker's clause
             first = descs[0][0]
-            if first.lower_ in {"a", "an", "the"} or (first.is_title and first.lower_ not in RELATIVES):
+            if first.lower_ in {"a", "an", "the"} or (_cap(first) and first.lower_ not in RELATIVES):
                 return name[0].i, descs[-1][-1].i + 1
             return name[0].i, name[-1].i + 1
         return None
@@ -576,9 +598,7 @@ class _Context:
             j -= 1
         k = j
         while (
-            k >= 0
-            and (doc[k].is_title or doc[k].text in {".", "-"} or doc[k].is_upper)
-            and not doc[k].is_space
+            k >= 0 and (_cap(doc[k]) or doc[k].text in {".", "-"} or doc[k].is_upper) and not doc[k].is_space
         ):
             k -= 1
         if k < j and (k < 0 or self.is_boundary(doc[k]) or doc[k].is_sent_start or doc[k].is_space):
@@ -612,7 +632,7 @@ class _Context:
         if len(words) >= 2 and words[0].text == ",":
             name = []
             for t in words[1:]:
-                if t.is_title or t.is_upper or t.text in {".", "-"}:
+                if _cap(t) or t.is_upper or t.text in {".", "-"}:
                     name.append(t)
                 else:
                     break
@@ -703,7 +723,7 @@ class _Context:
             while (
                 k < len(words)
                 and k - start < 6
-                and (words[k].is_title or words[k].is_upper or words[k].text in {"'s", "’s", ".", "-"})
+                and (_cap(words[k]) or words[k].is_upper or words[k].text in {"'s", "’s", ".", "-"})
             ):
                 k += 1
             if k == start:
@@ -756,7 +776,7 @@ class _Context:
             or first.lower_ in PRONOUNS
         ):
             return first.i
-        if first.is_title or first.lower_ in {"the", "a", "an", "there"}:
+        if _cap(first) or first.lower_ in {"the", "a", "an", "there"}:
             return first.i
         return i
 
@@ -796,12 +816,9 @@ class _Context:
         if cue_start > 0 and doc[cue_start - 1].text == "-" and not doc[cue_start - 1].whitespace_:
             return None  # "self-described": part of a compound word, not a report
         nxt = next_word(doc, end - 1)
-        if doc[end - 1].lower_ == "asked" and nxt is not None and nxt.lower_ in QUESTION_WORDS:
-            if (
-                prev_word is None
-                or prev_word.lower_ in ASKED_OPENERS
-                or prev_word.i < self.sent(cue_start)[0]
-            ):
+        if doc[end - 1].lower_ == "asked" and nxt is not None:
+            opens = prev_word is None or prev_word.i < self.sent(cue_start)[0]
+            if (opens or nxt.lower_ in QUESTION_WORDS) and (opens or prev_word.lower_ in ASKED_OPENERS):
                 return self._question_put(cue_start, end, entry)  # "Asked whether he would quit, X said"
         if (
             prev_word is not None
@@ -997,7 +1014,7 @@ class _Context:
         toks = self.words(s0, cue_start)
         while toks and (toks[0].lower_ in LEADING_DROP or toks[0].text in QUOTE_MARKS):
             toks.pop(0)  # "Then he cut into Bush, calling him ...": "Then" is not the subject
-        if toks and toks[0].lower_ in LEAD_PREPOSITIONS and not any(t.text == "," for t in toks):
+        if not toks or (toks[0].lower_ in LEAD_PREPOSITIONS and not any(t.text == "," for t in toks)):
             # "After saying he was nervous, the man ...": the subject follows the opening phrase
             after = self.words(cue_start, s1)
             comma = next((k for k, t in enumerate(after) if t.text == ","), None)
@@ -1007,7 +1024,7 @@ class _Context:
             if t.text == "," and k < len(toks) - 1:
                 rest = toks[k + 1 :]
                 if rest and (
-                    rest[0].is_title or rest[0].is_upper or rest[0].lower_ in {"the", "a", "an"} | PRONOUNS
+                    _cap(rest[0]) or rest[0].is_upper or rest[0].lower_ in {"the", "a", "an"} | PRONOUNS
                 ):
                     toks = rest
                 break
@@ -1133,7 +1150,7 @@ class _Context:
             if not words or any(t.lower_ in NP_BREAKERS for t in words):
                 continue
             at_start = self._starts_sentence(i, s0)
-            named = words[0].lower_ in {"a", "an", "the"} and any(t.is_title or t.is_upper for t in words[1:])
+            named = words[0].lower_ in {"a", "an", "the"} and any(_cap(t) or t.is_upper for t in words[1:])
             if not (at_start or named) or self.quote_containing(self.doc[i].idx) is not None:
                 continue  # "ahead in the polls" is a figure of speech; "in a Fox poll" names a source
             if at_start:
@@ -1240,7 +1257,7 @@ def _is_citable(span: Span) -> bool:
     """What "citing" names is a source (people, a name, an outlet, a document), not a reason."""
     head = _head_tokens(span)[-1]
     return (
-        head.is_title
+        _cap(head)
         or head.is_upper
         or head.lower_ in COMMON_SOURCE_NOUNS
         or head.lower_ in DOCUMENT_SOURCES
@@ -1259,19 +1276,28 @@ PREPOSITIONS = frozenset(
 def _speaker_np(toks: list[Token]) -> bool:
     """Could these words name a speaker ("Rep. Mike Coffman of Colorado", "The 43-year-old former
     congressman", "Powell's office")? A short noun phrase: no clause words, no verb-like helpers."""
-    if not 0 < len(toks) <= 10 or any(t.text in QUOTE_MARKS or t.text in {"(", ")"} for t in toks):
+    if not 0 < len(toks) <= 12 or any(t.text in QUOTE_MARKS for t in toks):
         return False
+    if any(t.text in {"(", ")"} for t in toks):  # "Rep. Bobby Scott (D-Va.)": a party tag after a name
+        toks = [t for t in toks if not (t.text in {"(", ")"} or _in_brackets(t))] or toks
     first, last = toks[0], toks[-1]
     if first.lower_ in PREPOSITIONS or first.lower_ in CLAUSE_WORDS or first.lower_ in PRONOUNS - {"it"}:
         return len(toks) == 1 and first.lower_ in PRONOUNS
-    if not (first.is_title or first.is_upper or first.like_num or first.lower_ in DETERMINERS):
-        if not any(t.is_title for t in toks[1:]):
+    if not (_cap(first) or first.is_upper or first.like_num or first.lower_ in DETERMINERS):
+        if not any(_cap(t) for t in toks[1:]):
             return False  # "state Rep. Gilda Cobb-Hunter", "former Gov. Jeb Bush" have a name after the role
     if last.lower_ in PREPOSITIONS or last.lower_ in DETERMINERS or last.is_punct and last.text != ".":
         return False
     return not any(t.lower_ in NP_BREAKERS and not _desc_to(t) for t in toks) and not any(
         t.lower_ in CLAUSE_WORDS for t in toks
     )
+
+
+def _in_brackets(tok: Token) -> bool:
+    """Is this token between "(" and ")" on its own line of words (a party tag like "(D-Va.)")?"""
+    doc = tok.doc
+    before = next((doc[j].text for j in range(tok.i - 1, max(-1, tok.i - 6), -1) if doc[j].text in "()"), "")
+    return before == "("
 
 
 def _description(toks: list[Token]) -> bool:
@@ -1285,11 +1311,13 @@ def _description(toks: list[Token]) -> bool:
     return (
         first.lower_ in RELATIVES
         or first.lower_ in DETERMINERS
-        or first.is_title
+        or _cap(first)
         or first.like_num
         or first.lower_ in {"including", "like", "then", "now", "once", "himself", "herself", "both", "also"}
         or (first.is_lower and first.lower_.endswith(("ing", "ed")))
-    )
+        or first.lower_ in PREPOSITIONS  # "Sexton, after previous Trump rallies, wrote"
+        or (first.is_lower and len(toks) <= 14 and not any(t.lower_ in NP_BREAKERS for t in toks))
+    )  # the last: a role, "executive director of National Nurses United"
 
 
 def _opener(toks: list[Token]) -> bool:
@@ -1302,7 +1330,7 @@ def _opener(toks: list[Token]) -> bool:
 def _np_start(tok: Token) -> bool:
     """Can a speaker named after the verb start with this word? ("said the mayor", "said Smith")."""
     return (
-        tok.is_title
+        _cap(tok)
         or tok.is_upper
         or tok.like_num
         or tok.lower_ in DETERMINERS
@@ -1316,7 +1344,7 @@ def _looks_like_speaker(span: Span) -> bool:
     encourages savings": a speaker starts like a noun phrase, holds a name or ends in a speaker noun."""
     if span[0].lower_ in PRONOUNS:
         return len(span) == 1  # "said he." — but "said he wants an alternative" is what was said
-    return _np_start(span[0]) or any(t.is_title for t in span[1:]) or span[-1].lower_ in COMMON_SOURCE_NOUNS
+    return _np_start(span[0]) or any(_cap(t) for t in span[1:]) or span[-1].lower_ in COMMON_SOURCE_NOUNS
 
 
 def _skippable_chunk(chunk: list[Token]) -> bool:
@@ -1325,18 +1353,23 @@ def _skippable_chunk(chunk: list[Token]) -> bool:
     return len(chunk) == 1 and (chunk[0].lower_ in ASIDES or (chunk[0].like_num and len(chunk[0].text) <= 3))
 
 
+def _cap(tok: Token) -> bool:
+    """Capitalised: "Warren", "McCain", "DeMoro", "NATO" (spaCy's is_title misses the middle capitals)."""
+    return tok.text[:1].isupper()
+
+
 def _label_word(tok: Token) -> bool:
-    return tok.is_title or tok.is_upper or tok.text in {".", "-", "'s", "’s"}
+    return _cap(tok) or tok.is_upper or tok.text in {".", "-", "'s", "’s"}
 
 
 def _is_name(toks: list[Token]) -> bool:
     """A run of capitalised words such as "Sarah Whitfield" or "Dr. Kofi Mensah"."""
-    return 0 < len(toks) <= 5 and all(t.is_title or t.is_upper or t.text in {".", "-"} for t in toks)
+    return 0 < len(toks) <= 5 and all(_cap(t) or t.is_upper or t.text in {".", "-"} for t in toks)
 
 
 def _name_part(tok: Token) -> bool:
     """A word of a full name with its title and place: "Rep. Lee Zeldin of New York (R-N.Y.)"."""
-    return tok.is_title or tok.is_upper or tok.is_punct or tok.lower_ in {"of", "the"} or tok.like_num
+    return _cap(tok) or tok.is_upper or tok.is_punct or tok.lower_ in {"of", "the"} or tok.like_num
 
 
 def _desc_to(tok: Token) -> bool:
@@ -1344,7 +1377,7 @@ def _desc_to(tok: Token) -> bool:
     if _phrase_to(tok):
         return True
     nxt = next_word(tok.doc, tok.i)
-    return tok.lower_ == "to" and nxt is not None and (nxt.is_title or nxt.lower_ in {"the", "a", "an"})
+    return tok.lower_ == "to" and nxt is not None and (_cap(nxt) or nxt.lower_ in {"the", "a", "an"})
 
 
 def _phrase_to(tok: Token) -> bool:
@@ -1445,9 +1478,9 @@ def _classify_source(span: Span) -> str:
         return "named"  # "the park's director, Nadia Okafor"
     core = _head_tokens(span)
     head = core[-1]
-    if head.lower_ in DOCUMENT_SOURCES and sum(t.is_title for t in core[:-1] if t.lower_ != "the") >= 2:
+    if head.lower_ in DOCUMENT_SOURCES and sum(_cap(t) for t in core[:-1] if t.lower_ != "the") >= 2:
         return "named"  # "Westbrook County Fire Service records": the document of a named body
-    if head.lower_ in COMMON_SOURCE_NOUNS and (len(core) == 1 or not core[-2].is_title):
+    if head.lower_ in COMMON_SOURCE_NOUNS and (len(core) == 1 or not _cap(core[-2])):
         # "Police said" is capitalised only because it starts a sentence; "Capitol Police" is a name
         return "unnamed"
     if head.text[:1].isupper():
