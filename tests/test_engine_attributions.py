@@ -516,3 +516,25 @@ def test_tweets_and_findings() -> None:
 def test_more_speakers_before_the_verb(text: str, cue: str, source: str) -> None:
     found = {text_of(a["cue"]): text_of(a["source"]) for a in mlkit.analyze(text).attributions}
     assert found.get(cue) == source, found
+
+
+def test_inside_a_quotation_only_named_or_described_sources_are_reports() -> None:
+    attrs = mlkit.analyze("“I said no, and they are talking about it,” Ebeling said.").attributions
+    assert [text_of(a["cue"]) for a in attrs] == ["said"]
+    assert text_of(attrs[0]["source"]) == "Ebeling"
+    attrs = mlkit.analyze("“The FBI director said she was careless,” Trump said.").attributions
+    assert [(text_of(a["cue"]), text_of(a["source"])) for a in attrs] == [
+        ("said", "The FBI director"),
+        ("said", "Trump"),
+    ]
+
+
+def test_a_long_source_after_according_to() -> None:
+    text = (
+        "According to early results of exit polls conducted for The Associated Press and television "
+        "networks, black voters backed Clinton."
+    )
+    a = only(text)
+    assert text_of(a["source"]) == (
+        "early results of exit polls conducted for The Associated Press and television networks"
+    )

@@ -66,6 +66,7 @@ SAID_TO_OPENERS = frozenset(
     {"on", "as", "quick", "quickly", "way", "twitter", "facebook", "instagram", "stage", "podium", "floor"}
 )
 VERB_ADVERBS = ADVERBS | {"since", "not", "never"}
+LONG_SOURCE_STOPS = frozenset({"that", "which", "who", "when", "while", "because", "if", "says", "said"})
 FIRST_PERSON = frozenset({"i", "we", "you"})
 ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
@@ -400,6 +401,17 @@ class _Context:
             return None  # "..., a spokesman, said" with no name before it is not enough to go on
         return desc[0].i, desc[-1].i + 1
 
+    def _quoted_chatter(self, cue_start: int, source: tuple[int, int]) -> bool:
+        """Inside a quotation, "I said", "we wrote", "they're talking about" are the speaker's own
+        words, not a report to mark; a named or described source ("the FBI director said") still is."""
+        q = self.quote_containing(self.doc[cue_start].idx)
+        if q is None or not q.balanced:
+            return False
+        first = self.doc[source[0]]
+        if source[1] - source[0] == 1 and (first.lower_ in PRONOUNS or first.lower_ in RELATIVES):
+            return True
+        return not (_cap(first) or first.lower_ in DETERMINERS or first.lower_ in COMMON_SOURCE_NOUNS)
+
     def _cannot(self, cue_start: int) -> bool:
         """ "could not say", "won't comment": no report was made. "did not mention", "never denied" are
         reports of what someone left out, so they count."""
@@ -606,20 +618,28 @@ class _Context:
                 return k + 1, end
         return start, end
 
-    def source_after(self, cue_end: int) -> tuple[int, int] | None:
-        """The speaker after an inverted cue: ", said the mayor." / "according to the ministry"."""
+    def source_after(self, cue_end: int, long: bool = False) -> tuple[int, int] | None:
+        """The speaker after an inverted cue: ", said the mayor." / "according to the ministry".
+        `long`: after "according to" a source may be a long phrase ("early results of exit polls
+        conducted for The Associated Press and television networks")."""
         _, s1 = self.sent(cue_end - 1 if cue_end > 0 else 0)
         toks: list[Token] = []
         for tok in self.doc[cue_end:s1]:
             if tok.is_space:
                 continue
+            if long and tok.lower_ == "and" and toks:
+                toks.append(tok)
+                continue
             if self.is_boundary(tok) or tok.text in {".", "!", "?"}:
                 break
-            if tok.lower_ in SOURCE_STOPS and not (toks and toks[-1].lower_ in SOURCE_LINKS):
+            stops = LONG_SOURCE_STOPS if long else SOURCE_STOPS
+            if tok.lower_ in stops and not (toks and toks[-1].lower_ in SOURCE_LINKS):
                 break  # "said the mayor on Monday" ends at "on"; "people familiar with the plan" does not
             toks.append(tok)
-            if len(toks) > 9:
+            if len(toks) > (20 if long else 9):
                 return None
+        while toks and (toks[-1].is_punct or toks[-1].lower_ in {"the", "a", "an", "and"}):
+            toks.pop()
         while toks and (toks[-1].is_punct or toks[-1].lower_ in {"the", "a", "an"}):
             toks.pop()
         if not toks or any(t.lower_ in NP_BREAKERS for t in toks):
@@ -969,6 +989,8 @@ class _Context:
             kind = "other"  # a memo, a study, state media: a document or outlet rather than a person
         if ing and kind == "indirect":
             kind = "other"
+        if self._quoted_chatter(cue_start, source):
+            return None
         stance, explanation = _stance(word, nxt, entry)
         attr = _Attr((cue_start, end), source, content, kind, stance, explanation)
         if relative is not None and source == relative[0]:
@@ -1046,7 +1068,7 @@ class _Context:
 
     def _according_to(self, start: int, end: int, entry: lexicon.Entry, kind: str) -> _Attr | None:
         doc = self.doc
-        source = self.source_after(end)
+        source = self.source_after(end, long=kind == "according_to")
         if source is None:
             return None
         prev_word = word_before(doc, start)
