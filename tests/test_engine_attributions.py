@@ -538,3 +538,32 @@ def test_a_long_source_after_according_to() -> None:
     assert text_of(a["source"]) == (
         "early results of exit polls conducted for The Associated Press and television networks"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Cory James, 22, of Flint, Mich., said he had not given up hope.", "said", "Cory James"),
+        (
+            "President Barack Obama met survivors in Orlando, Fla., on Thursday and said the country must act.",
+            "said",
+            "President Barack Obama",
+        ),
+        (
+            "Arriving upon the scene, police began searching, believing there were three shooters.",
+            "believing",
+            "police",
+        ),
+    ],
+)
+def test_subjects_past_places_and_opening_phrases(text: str, cue: str, source: str) -> None:
+    found = {text_of(a["cue"]): text_of(a["source"]) for a in mlkit.analyze(text).attributions}
+    assert found.get(cue) == source, found
+
+
+def test_said_he_is_inverted_only_at_the_end_of_a_clause() -> None:
+    text = "Jeffrey Salkin, a rabbi helping to organize it, said he and other rabbis were alarmed."
+    assert [text_of(a["source"]) for a in mlkit.analyze(text).attributions] == [
+        "Jeffrey Salkin, a rabbi helping to organize it"
+    ]
+    assert text_of(only("“We will win,” said he.")["source"]) == "he"

@@ -57,7 +57,9 @@ DETERMINERS = _WORDS["determiners"]
 LISTENERS = _WORDS["listeners"]
 TIME_WORDS = _WORDS["time_words"]
 SOURCE_LINKS = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved", "linked", "loyal"})
-LEAD_PREPOSITIONS = frozenset({"after", "before", "by", "while", "since", "despite", "upon", "without"})
+LEAD_PREPOSITIONS = frozenset(
+    {"after", "before", "by", "while", "since", "despite", "upon", "without", "in", "on", "when"}
+)
 QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "who", "which", "about", "when", "where"})
 ASKED_OPENERS = frozenset(
     {",", "when", "was", "were", "been", "being", "is", "are", "and", "after", "once", "if"}
@@ -1041,15 +1043,31 @@ class _Context:
             after = self.words(cue_start, s1)
             comma = next((k for k, t in enumerate(after) if t.text == ","), None)
             toks = after[comma + 1 :] if comma is not None else []
-        # skip a leading adverbial phrase that ends with a comma ("Following the botched raid, ISIS ...")
+        # skip a leading adverbial phrase that ends with a comma ("Following the botched raid, ISIS ...",
+        # "Arriving upon the scene, police began ..."), but not the subject's own description
+        # ("Obama met survivors in Orlando, Fla., and said ...": the subject is Obama)
+        opener = bool(toks) and (
+            toks[0].lower_ in PREPOSITIONS
+            or toks[0].lower_ in ADVERBS
+            or toks[0].lower_.endswith(("ing", "ed"))
+            or toks[0].like_num
+        )
         for k, t in enumerate(toks):
             if t.text == "," and k < len(toks) - 1:
                 rest = toks[k + 1 :]
-                if rest and (
-                    _cap(rest[0]) or rest[0].is_upper or rest[0].lower_ in {"the", "a", "an"} | PRONOUNS
+                if (
+                    rest
+                    and (
+                        _cap(rest[0])
+                        or rest[0].lower_ in {"the", "a", "an"} | PRONOUNS
+                        or (opener and rest[0].lower_ in COMMON_SOURCE_NOUNS)
+                    )
+                    and (opener or k <= 3)
                 ):
                     toks = rest
                 break
+        if toks and (toks[0].lower_ in PREPOSITIONS or toks[0].lower_ in {"there", "what", "it"}):
+            return None  # "In declaring ...", "There have been ...": no subject at the start
         if toks and toks[0].lower_ in PRONOUNS and toks[0].lower_ != "it":
             return toks[0].i, toks[0].i + 1  # "In recent days, he has sought ..., pledging ..."
         subject: list[Token] = []
@@ -1365,14 +1383,22 @@ def _looks_like_speaker(span: Span) -> bool:
     """ "said the mayor", "said former Gov. Jeb Bush", "said senior officials" — not "say taxing consumption
     encourages savings": a speaker starts like a noun phrase, holds a name or ends in a speaker noun."""
     if span[0].lower_ in PRONOUNS:
-        return len(span) == 1  # "said he." — but "said he wants an alternative" is what was said
+        nxt = next_word(span[0].doc, span[-1].i)
+        return len(span) == 1 and (
+            nxt is None or nxt.text in {".", ",", "!", "?", ";"} or nxt.text in QUOTE_MARKS
+        )
+        # "said he." — but "said he wants an alternative", "said he and other rabbis ..." report what was said
     return _np_start(span[0]) or any(_cap(t) for t in span[1:]) or span[-1].lower_ in COMMON_SOURCE_NOUNS
 
 
 def _skippable_chunk(chunk: list[Token]) -> bool:
     """A comma-separated piece between a speaker and the verb that is not part of who spoke:
     an adverb ("meanwhile") or an age ("Woodrow Benford, 58, ...")."""
-    return len(chunk) == 1 and (chunk[0].lower_ in ASIDES or (chunk[0].like_num and len(chunk[0].text) <= 3))
+    if len(chunk) == 1 and (chunk[0].lower_ in ASIDES or (chunk[0].like_num and len(chunk[0].text) <= 3)):
+        return True
+    if len(chunk) == 1 and _cap(chunk[0]) and chunk[0].text.endswith(".") and len(chunk[0].text) <= 6:
+        return True  # a state after a town: "Cory James, 22, of Flint, Mich., said"
+    return 2 <= len(chunk) <= 4 and chunk[0].lower_ in {"of", "from"} and all(_cap(t) for t in chunk[1:])
 
 
 def _cap(tok: Token) -> bool:
