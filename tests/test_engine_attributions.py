@@ -545,7 +545,7 @@ def test_a_long_source_after_according_to() -> None:
     [
         ("Cory James, 22, of Flint, Mich., said he had not given up hope.", "said", "Cory James"),
         (
-            "President Barack Obama met survivors in Orlando, Fla., on Thursday and said the country must act.",
+            "President Barack Obama met survivors in Orlando, Fla., on Thursday and said the US must act.",
             "said",
             "President Barack Obama",
         ),
