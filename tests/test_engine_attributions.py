@@ -412,3 +412,19 @@ def test_said_he_is_inverted_only_at_the_end_of_a_clause() -> None:
         "Jeffrey Salkin, a rabbi helping to organize it"
     ]
     assert text_of(only("“We will win,” said he.")["source"]) == "he"
+
+
+def test_a_claim_belongs_to_its_owner() -> None:
+    attrs = mlkit.analyze(
+        "Pence blamed the media for Donald Trump’s claim that Obama “founded ISIS.”"
+    ).attributions
+    assert [(text_of(a["cue"]), text_of(a["source"])) for a in attrs] == [
+        ("blamed", "Pence"),
+        ("claim", "Donald Trump"),
+    ]
+    text = "Sanders spoke first. Later his claim that the vote was rigged spread online."
+    a = next(a for a in mlkit.analyze(text).attributions if text_of(a["cue"]) == "claim")
+    assert (text_of(a["source"]), a["source_type"], text_of(a["resolved_source"])) == ("his", "pronoun", None)
+    # a claim that nobody in the sentence makes is not a report
+    attrs = mlkit.analyze("He repeated a false claim that he opposed the war.").attributions
+    assert "claim" not in [text_of(a["cue"]) for a in attrs]

@@ -69,6 +69,8 @@ SAID_TO_OPENERS = frozenset(
 )
 VERB_ADVERBS = ADVERBS | {"since", "not", "never"}
 LONG_SOURCE_STOPS = frozenset({"that", "which", "who", "when", "while", "because", "if", "says", "said"})
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
+NOT_ADJECTIVES = PRONOUNS | AUXILIARIES | VERB_ADVERBS | CLAUSE_WORDS | {"who", "which", "also", "and", "to"}
 FIRST_PERSON = frozenset({"i", "we", "you"})
 ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
@@ -413,6 +415,32 @@ class _Context:
         if source[1] - source[0] == 1 and (first.lower_ in PRONOUNS or first.lower_ in RELATIVES):
             return True
         return not (_cap(first) or first.lower_ in DETERMINERS or first.lower_ in COMMON_SOURCE_NOUNS)
+
+    def _owner_of_noun(self, prev: Token) -> tuple[int, int] | None | bool:
+        """A cue used as a noun names its speaker as its owner: "his claim" (his), "Clinton's claim"
+        (Clinton). After an article or an adjective ("a false claim") no one is named: False."""
+        if prev.lower_ in POSSESSIVES:
+            return prev.i, prev.i + 1
+        if prev.text in {"'s", "’s", "'", "’"} and prev.i > 0:
+            k = prev.i - 1
+            while k > 0 and (_cap(self.doc[k - 1]) or self.doc[k - 1].text == ".") and prev.i - k < 5:
+                k -= 1
+            return (k, prev.i) if _cap(self.doc[prev.i - 1]) else None
+        if prev.lower_ in DETERMINERS:
+            return False
+        before = word_before(self.doc, prev.i)
+        adjective = (
+            prev.is_lower
+            and prev.is_alpha
+            and prev.lower_ not in NOT_ADJECTIVES
+            and not prev.lower_.endswith("s")  # "the women claim": a plural subject, then the verb
+            and not self.doc[prev.i + 1].lower_.endswith("s")  # "the company claims": the verb
+            and before is not None
+            and (before.lower_ in DETERMINERS or before.lower_ in POSSESSIVES)
+        )
+        if adjective and before.lower_ in POSSESSIVES:
+            return before.i, before.i + 1  # "his recent claim"
+        return False if adjective else None
 
     def _cannot(self, cue_start: int) -> bool:
         """ "could not say", "won't comment": no report was made. "did not mention", "never denied" are
@@ -875,6 +903,12 @@ class _Context:
         )
         relative = self._relative_speaker(cue_start)
         source = relative[0] if relative else self.source_before(cue_start)
+        if restricted and prev_word is not None and start == cue_start:
+            owner = self._owner_of_noun(prev_word)  # "his claim that ...", "Clinton's claims"
+            if owner is False:
+                return None  # "a false claim that ...": a claim nobody in the sentence makes
+            if owner is not None:
+                source = owner
         inverted = False
         if (
             source is None
@@ -1517,7 +1551,9 @@ def _classify_source(span: Span) -> str:
     words = [t for t in span if not t.is_space]
     if not words:
         return "none"
-    if len(words) == 1 and (words[0].lower_ in PRONOUNS or words[0].lower_ in RELATIVES):
+    if len(words) == 1 and (
+        words[0].lower_ in PRONOUNS or words[0].lower_ in RELATIVES or words[0].lower_ in POSSESSIVES
+    ):
         return "pronoun"
     if any(
         _is_name(part) and part[0].lower_ not in {"the", "a", "an"} and len(part) >= 2
@@ -1566,6 +1602,7 @@ def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
         if stype not in {"pronoun", "unnamed"} or (stype == "unnamed" and not _is_anaphoric(src)):
             continue
         words = [t.lower_ for t in src if not t.is_space]
+        words[0] = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(words[0], words[0])
         head = _head_tokens(src)[-1].lower_
         antecedent = None
         for b in reversed(by_source[max(0, k - LOOKBACK) : k]):  # bounded: linear in long texts
