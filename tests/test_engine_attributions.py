@@ -428,3 +428,11 @@ def test_a_claim_belongs_to_its_owner() -> None:
     # a claim that nobody in the sentence makes is not a report
     attrs = mlkit.analyze("He repeated a false claim that he opposed the war.").attributions
     assert "claim" not in [text_of(a["cue"]) for a in attrs]
+
+
+def test_views_and_firm_statements() -> None:
+    a = only("Party leaders see him as an invaluable asset.")
+    assert (text_of(a["cue"]), text_of(a["source"]), a["verb_stance"]) == ("see", "Party leaders", "other")
+    a = only("Emanuel also made clear that he has not considered resigning.")
+    assert (text_of(a["cue"]), text_of(a["source"])) == ("made clear", "Emanuel")
+    assert mlkit.analyze("Voters saw the video on Tuesday.").attributions == []

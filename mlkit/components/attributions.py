@@ -524,11 +524,12 @@ class _Context:
             extra={"question": True},
         )
 
-    def _to_follows(self, end: int) -> bool:
-        """ "called on Congress to act": "to" within a few words, before any boundary."""
+    def _to_follows(self, end: int, word: str = "to") -> bool:
+        """ "called on Congress to act", "sees him as a uniter": the word within a few words, before
+        any boundary."""
         _, s1 = self.sent(end)
         for tok in self.words(end, min(s1, end + 8)):
-            if tok.lower_ == "to":
+            if tok.lower_ == word:
                 return True
             if self.is_boundary(tok) or tok.text in {".", "!", "?"}:
                 return False
@@ -1004,6 +1005,8 @@ class _Context:
         negated = self._cannot(cue_start)
         if content is None or (negated and kind != "direct" and not after_that):
             return None  # "she could not say": no report was made
+        if "then_as" in flags and not self._to_follows(end, "as"):
+            return None  # "voters see him as a uniter" is a view; "I saw the video" is not a report
         if "then_to" in flags and not self._to_follows(end):
             return (
                 None  # "calling on a large pool of fighters" draws on them; "called on Congress to act" asks
