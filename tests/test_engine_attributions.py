@@ -436,3 +436,8 @@ def test_views_and_firm_statements() -> None:
     a = only("Emanuel also made clear that he has not considered resigning.")
     assert (text_of(a["cue"]), text_of(a["source"])) == ("made clear", "Emanuel")
     assert mlkit.analyze("Voters saw the video on Tuesday.").attributions == []
+
+
+def test_which_after_a_comma_points_to_the_noun_before_it() -> None:
+    a = only("The union, which endorsed Hillary Clinton in November, is widely regarded as powerful.")
+    assert (text_of(a["source"]), text_of(a["resolved_source"])) == ("which", "The union")

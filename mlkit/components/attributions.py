@@ -550,6 +550,10 @@ class _Context:
         k = j - 1
         while k >= 0 and self.doc[k].is_space:
             k -= 1
+        if k >= 0 and self.doc[k].text == ",":  # "The union, which endorsed Clinton, ...": before the comma
+            k -= 1
+            while k >= 0 and self.doc[k].is_space:
+                k -= 1
         end = k + 1
         s0, _ = self.sent(j)
         while (
@@ -573,6 +577,10 @@ class _Context:
         j = cue_start - 1
         while j >= 0 and (self.doc[j].is_space or self.doc[j].lower_ in ADVERBS):
             j -= 1
+        if j >= 1 and self.doc[j].lower_ in TIME_WORDS and self.doc[j - 1].lower_ in {"on", "last", "this"}:
+            j -= 2  # "Chris Christie, who chairs the team, on Sunday defended ..."
+            while j >= 0 and self.doc[j].is_space:
+                j -= 1
         if j >= 1 and self.doc[j].text in QUOTE_MARKS and self.doc[j - 1].text == ",":
             return j  # "Humphrey, who calls Trump a “sociopath,” said": the comma sits inside the quote
         return j if j >= 0 and self.doc[j].text == "," else None
