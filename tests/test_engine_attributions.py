@@ -441,3 +441,9 @@ def test_views_and_firm_statements() -> None:
 def test_which_after_a_comma_points_to_the_noun_before_it() -> None:
     a = only("The union, which endorsed Hillary Clinton in November, is widely regarded as powerful.")
     assert (text_of(a["source"]), text_of(a["resolved_source"])) == ("which", "The union")
+
+
+def test_tallies_and_adjectives_are_not_reports() -> None:
+    assert mlkit.analyze("Hillary Clinton: 1,769.\nBernie Sanders: 1,501.").attributions == []
+    assert mlkit.analyze("Clinton leads Sanders by roughly 270 pledged delegates.").attributions == []
+    assert mlkit.analyze("So: American Christians could ignore the ruling.").attributions == []

@@ -875,6 +875,16 @@ class _Context:
         if cue_start > 0 and doc[cue_start - 1].text == "-" and not doc[cue_start - 1].whitespace_:
             return None  # "self-described": part of a compound word, not a report
         nxt = next_word(doc, end - 1)
+        if (
+            doc[end - 1].lower_.endswith("ed")
+            and prev_word is not None
+            and (prev_word.like_num or prev_word.lower_ in {"the", "a", "an", "his", "her", "their", "its"})
+            and nxt is not None
+            and nxt.is_alpha
+            and nxt.is_lower
+            and nxt.lower_ not in {"that", "to", "by", "in", "on", "at", "as", "for", "with", "from"}
+        ):
+            return None  # "270 pledged delegates", "the reported net worth": an adjective, not a report
         if doc[end - 1].lower_ == "asked" and nxt is not None:
             opens = prev_word is None or prev_word.i < self.sent(cue_start)[0]
             if (opens or nxt.lower_ in QUESTION_WORDS) and (opens or prev_word.lower_ in ASKED_OPENERS):
@@ -1274,8 +1284,11 @@ class _Context:
             return None
         if len(label) == 1 and len(label[0].text) < 2:
             return None  # "Q:" and "A:" in interviews are not marked consistently enough to count
-        if any(t.lower_ in NOT_LABELS for t in label) or label[0].like_num:
+        if any(t.lower_ in NOT_LABELS or t.lower_ in LEADING_DROP for t in label) or label[0].like_num:
             return None
+        after = toks[colon_at + 1 : colon_at + 4]
+        if len(after) < 3 or after[0].like_num:
+            return None  # "Hillary Clinton: 1,769.": a tally, not words
         return label[0], toks[colon_at]
 
     def headline_labels(self, taken: set[int]) -> list[_Attr]:
