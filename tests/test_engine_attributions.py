@@ -447,3 +447,8 @@ def test_tallies_and_adjectives_are_not_reports() -> None:
     assert mlkit.analyze("Hillary Clinton: 1,769.\nBernie Sanders: 1,501.").attributions == []
     assert mlkit.analyze("Clinton leads Sanders by roughly 270 pledged delegates.").attributions == []
     assert mlkit.analyze("So: American Christians could ignore the ruling.").attributions == []
+
+
+def test_a_clause_with_a_pronoun_is_not_a_speaker() -> None:
+    attrs = mlkit.analyze("When they met in Paris the leaders said the deal was done.").attributions
+    assert "they met in Paris the leaders" not in [text_of(a["source"]) for a in attrs]

@@ -50,6 +50,9 @@ HEADLINE_LABELS = _WORDS["headline_labels"]
 NOT_LABELS = _WORDS["not_labels"]
 POLL_NOUNS = _WORDS["poll_nouns"]
 POLL_IDS = frozenset(hash_string(w) for w in POLL_NOUNS)
+SAY_IDS = frozenset(
+    hash_string(w) for w in ("said", "say", "says", "told", "tells", "added", "wrote", "argued")
+)
 RELATIVE_IDS = frozenset(hash_string(w) for w in ("who", "which"))
 EVIDENCE_SOURCES = _WORDS["evidence_sources"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
@@ -71,6 +74,21 @@ VERB_ADVERBS = ADVERBS | {"since", "not", "never"}
 LONG_SOURCE_STOPS = frozenset({"that", "which", "who", "when", "while", "because", "if", "says", "said"})
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 NOT_ADJECTIVES = PRONOUNS | AUXILIARIES | VERB_ADVERBS | CLAUSE_WORDS | {"who", "which", "also", "and", "to"}
+PRONOUN_COMPANIONS = frozenset(
+    {
+        "himself",
+        "herself",
+        "themselves",
+        "itself",
+        "ourselves",
+        "myself",
+        "all",
+        "both",
+        "each",
+        "alone",
+        "too",
+    }
+)
 FIRST_PERSON = frozenset({"i", "we", "you"})
 ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
@@ -302,14 +320,28 @@ class _Context:
                 break
         if not toks and i >= s0 and self.doc[i].text == ",":
             return self._appositive_source(i, s0)
-        if not toks or len(toks) > (12 if toks[0].lower_ in {"a", "an", "the"} else 9):
-            return named  # "... party convention Sen. Elizabeth Warren (D-Mass.) said": the name at the end
+        if not toks:
+            return named
+        if (
+            i >= s0
+            and self.doc[i].lower_ == "that"
+            and toks[0].lower_ in AUXILIARIES
+            and len(toks) <= 6
+            and not any(t.lower_ in PRONOUNS for t in toks)
+        ):
+            return self.source_before(i)  # "organizations that have endorsed him say": the organizations
+        if toks[0].lower_ in PRONOUNS and len(toks) > 1 and toks[1].lower_ not in PRONOUN_COMPANIONS:
+            return named  # "When they met in Paris the leaders said": not "they met in Paris the leaders"
+        if len(toks) > (12 if toks[0].lower_ in {"a", "an", "the"} else 9):
+            # "... party convention Sen. Elizabeth Warren (D-Mass.) said": the name at the end;
+            # "Republican activists clamoring to block Trump from the nomination say": the head noun
+            return named or _head_of_speaker(toks)
         if toks[0].lower_ in PREPOSITIONS:
             return named  # "At the convention Sen. Warren said": the name, not "At the convention ..."
         if any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in toks) or any(
             t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’"} for t in toks
         ):
-            return named
+            return named or _head_of_speaker(toks)
         if toks[-1].lower_ in {
             "the",
             "a",
@@ -1389,6 +1421,33 @@ def _speaker_np(toks: list[Token]) -> bool:
     return not any(t.lower_ in NP_BREAKERS and not _desc_to(t) for t in toks) and not any(
         t.lower_ in CLAUSE_WORDS for t in toks
     )
+
+
+def _head_of_speaker(toks: list[Token]) -> tuple[int, int] | None:
+    """The noun phrase that opens a long speaker, up to its first modifier: "many officials [on and off
+    the island]", "progressive organizations [that have endorsed him]", "Republican activists
+    [clamoring to block Trump]". None unless a modifier clearly follows the noun."""
+    head: list[Token] = []
+    for t in toks[:9]:
+        low = t.lower_
+        if head and (
+            (low in PREPOSITIONS and low != "of")
+            or low in {"that", "who", "which", "whose"}
+            or (t.is_lower and low.endswith("ing"))
+        ):
+            last = head[-1]
+            plausible = (
+                last.lower_ in COMMON_SOURCE_NOUNS
+                or (last.is_lower and last.lower_.endswith("s") and last.is_alpha)
+                or _cap(last)
+            )
+            if plausible and head[0].lower_ not in PRONOUNS and head[-1].lower_ not in DETERMINERS:
+                return head[0].i, head[-1].i + 1
+            return None
+        if low in NP_BREAKERS or t.is_punct or low in CLAUSE_WORDS:
+            return None
+        head.append(t)
+    return None
 
 
 def _in_brackets(tok: Token) -> bool:
