@@ -303,7 +303,7 @@ class _Context:
         toks = [t for t in self.words(i + 1, cue_start) if t.i not in aside]
         if aside and not toks:
             return None
-        named = self._trailing_name(toks)
+        whole = list(toks)  # before trimming: a name at the end of a long run is looked for in it
         while toks and (
             toks[-1].lower_ in AUXILIARIES
             or toks[-1].lower_ in VERB_ADVERBS
@@ -321,7 +321,7 @@ class _Context:
         if not toks and i >= s0 and self.doc[i].text == ",":
             return self._appositive_source(i, s0)
         if not toks:
-            return named
+            return self._trailing_name(whole)
         if (
             i >= s0
             and self.doc[i].lower_ == "that"
@@ -331,17 +331,17 @@ class _Context:
         ):
             return self.source_before(i)  # "organizations that have endorsed him say": the organizations
         if toks[0].lower_ in PRONOUNS and len(toks) > 1 and toks[1].lower_ not in PRONOUN_COMPANIONS:
-            return named  # "When they met in Paris the leaders said": not "they met in Paris the leaders"
+            return self._trailing_name(whole)  # "When they met in Paris the leaders said": not "they met ..."
         if len(toks) > (12 if toks[0].lower_ in {"a", "an", "the"} else 9):
             # "... party convention Sen. Elizabeth Warren (D-Mass.) said": the name at the end;
             # "Republican activists clamoring to block Trump from the nomination say": the head noun
-            return named or _head_of_speaker(toks)
+            return self._trailing_name(whole) or _head_of_speaker(toks)
         if toks[0].lower_ in PREPOSITIONS:
-            return named  # "At the convention Sen. Warren said": the name, not "At the convention ..."
+            return self._trailing_name(whole)  # "At the convention Sen. Warren said": the name
         if any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in toks) or any(
             t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’"} for t in toks
         ):
-            return named or _head_of_speaker(toks)
+            return self._trailing_name(whole) or _head_of_speaker(toks)
         if toks[-1].lower_ in {
             "the",
             "a",
@@ -880,7 +880,9 @@ class _Context:
         ("McCain said, citing ...")."""
         doc = self.doc
         flags = set(entry.guards)
-        phrase = doc[start:end].text.lower().replace("\u00a0", " ")
+        first_tok, last_tok = doc[start], doc[end - 1]  # made once: each doc[i] builds a new Token
+        first_low, word = first_tok.lower_, last_tok.lower_
+        phrase = word if end - start == 1 else doc[start:end].text.lower().replace("\u00a0", " ")
         if phrase.startswith("according"):
             return self._according_to(start, end, entry, "according_to")
         if phrase == "citing":
@@ -908,7 +910,7 @@ class _Context:
             return None  # "self-described": part of a compound word, not a report
         nxt = next_word(doc, end - 1)
         if (
-            doc[end - 1].lower_.endswith("ed")
+            word.endswith("ed")
             and prev_word is not None
             and (prev_word.like_num or prev_word.lower_ in {"the", "a", "an", "his", "her", "their", "its"})
             and nxt is not None
@@ -917,20 +919,13 @@ class _Context:
             and nxt.lower_ not in {"that", "to", "by", "in", "on", "at", "as", "for", "with", "from"}
         ):
             return None  # "270 pledged delegates", "the reported net worth": an adjective, not a report
-        if doc[end - 1].lower_ == "asked" and nxt is not None:
+        if word == "asked" and nxt is not None:
             opens = prev_word is None or prev_word.i < self.sent(cue_start)[0]
             if (opens or nxt.lower_ in QUESTION_WORDS) and (opens or prev_word.lower_ in ASKED_OPENERS):
                 return self._question_put(cue_start, end, entry)  # "Asked whether he would quit, X said"
-        if (
-            prev_word is not None
-            and prev_word.lower_ in PASSIVE_AUX
-            and not doc[start].lower_.endswith("ing")
-        ):
+        if prev_word is not None and prev_word.lower_ in PASSIVE_AUX and not first_low.endswith("ing"):
             # a passive ("was criticized by X", "has been asked"); "it was reported that" is agentless()'s
-            return (
-                None if doc[start].lower_ in AGENTLESS_VERBS else self._passive(start, end, entry, prev_word)
-            )
-        word = doc[end - 1].lower_
+            return None if first_low in AGENTLESS_VERBS else self._passive(start, end, entry, prev_word)
         infinitive = False
         if (
             prev_word is not None
@@ -943,9 +938,9 @@ class _Context:
             infinitive = True  # "took to Twitter to say thanks", "went on to say": it was said
         if nxt is not None and nxt.lower_ == "for" and word.startswith("ask"):
             return None  # "asked for a crossing" is a request, not a report
-        ing = word.endswith("ing") or doc[start].lower_.endswith("ing")  # "saying", "referring to"
+        ing = word.endswith("ing") or first_low.endswith("ing")  # "saying", "referring to"
         mind = "mind" in flags  # a reported thought, wish or stance ("voters fear that ...")
-        if mind and self.quote_containing(doc[start].idx) is not None:
+        if mind and self.quote_containing(first_tok.idx) is not None:
             return None  # "“I think we will win,” she said": the speaker's own words, not a report
         # "claims", "reports", "warning" are also nouns: as cues they need "that", a quote or an
         # inverted speaker
@@ -1677,6 +1672,15 @@ def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
     """Point pronouns and anaphoric descriptions ("the activist", "the same source") back to a first
     mention: the nearest earlier compatible source, followed back to its own antecedent."""
     by_source = sorted((a for a in attrs if a.source), key=lambda a: a.source)
+    memo: dict[tuple[int, int], tuple[str, str, bool]] = {}
+
+    def info(span: tuple[int, int]) -> tuple[str, str, bool]:
+        """(source type, head word, anaphoric?) of a source, worked out once per span."""
+        if span not in memo:
+            sp = doc[span[0] : span[1]]
+            memo[span] = (_source_type(sp), _head_tokens(sp)[-1].lower_, _is_anaphoric(sp))
+        return memo[span]
+
     for k, a in enumerate(by_source):
         if a.resolved is not None:
             continue  # already known ("who" and the noun phrase it follows)
@@ -1689,9 +1693,7 @@ def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
         head = _head_tokens(src)[-1].lower_
         antecedent = None
         for b in reversed(by_source[max(0, k - LOOKBACK) : k]):  # bounded: linear in long texts
-            cand = doc[b.source[0] : b.source[1]]
-            ctype = _source_type(cand)
-            cand_head = _head_tokens(cand)[-1].lower_
+            ctype, cand_head, cand_anaphoric = info(b.source)
             if stype == "pronoun":
                 if ctype == "pronoun" and b.resolved:
                     antecedent = b.resolved
@@ -1715,7 +1717,7 @@ def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
                     continue
                 antecedent = b.resolved or b.source
                 break
-            if cand_head == head and not _is_anaphoric(cand):
+            if cand_head == head and not cand_anaphoric:
                 antecedent = b.source
                 break
             if cand_head == head and b.resolved:
