@@ -818,10 +818,18 @@ class _Context:
             ):
                 k += 1
             if k == start:
-                if start == 0:
-                    return i
-                k = start + 1 if start + 1 < len(words) and words[start].lower_ in LISTENERS else start
-                if k == start:
+                # "asked the students if ...", "told attendees that ...": a few plain words, then a
+                # word that opens the reported question or clause
+                k = start
+                while k < len(words) and k - start < 4 and words[k].is_alpha and words[k].is_lower:
+                    if words[k].lower_ in QUESTION_WORDS or words[k].lower_ in {"that", "to"}:
+                        break
+                    k += 1
+                if (
+                    k == start
+                    or k >= len(words)
+                    or not (words[k].lower_ in QUESTION_WORDS or words[k].lower_ in {"that", "to"})
+                ):
                     return i
         while k < len(words):  # "on Monday", "in an interview", "last week", "Tuesday"
             w = words[k].lower_
@@ -1039,7 +1047,8 @@ class _Context:
                 if j > end:
                     content = self.clause_after(j)
         elif ing:
-            content = self.phrase_after(end)
+            # "saying, apparently for the first time, that ...", "explaining why he disagrees": a clause
+            content = self.phrase_after(end) or self.clause_after(end)
             kind = "other"
         else:
             content = self.clause_after(end)
