@@ -336,8 +336,12 @@ class _Context:
             # "... party convention Sen. Elizabeth Warren (D-Mass.) said": the name at the end;
             # "Republican activists clamoring to block Trump from the nomination say": the head noun
             return self._trailing_name(whole) or _head_of_speaker(toks)
-        if toks[0].lower_ in PREPOSITIONS:
-            return self._trailing_name(whole)  # "At the convention Sen. Warren said": the name
+        if toks[0].lower_ in PREPOSITIONS and not any(t.like_num for t in toks[1:3]):
+            # "At the convention Sen. Warren said": the name; "on Tuesday night he said": he
+            # ("About 9 percent said" is a speaker: a share of the people asked)
+            if toks[-1].lower_ in PRONOUNS and toks[-1].lower_ != "it":
+                return toks[-1].i, toks[-1].i + 1
+            return self._trailing_name(whole)
         if any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in toks) or any(
             t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’"} for t in toks
         ):
@@ -1432,7 +1436,7 @@ def _head_of_speaker(toks: list[Token]) -> tuple[int, int] | None:
     the island]", "progressive organizations [that have endorsed him]", "Republican activists
     [clamoring to block Trump]". None unless a modifier clearly follows the noun."""
     head: list[Token] = []
-    for t in toks[:9]:
+    for t in toks[:12]:
         low = t.lower_
         if head and (
             (low in PREPOSITIONS and low != "of")
