@@ -53,6 +53,7 @@ POLL_IDS = frozenset(hash_string(w) for w in POLL_NOUNS)
 SAY_IDS = frozenset(
     hash_string(w) for w in ("said", "say", "says", "told", "tells", "added", "wrote", "argued")
 )
+PASSIVE_IDS = frozenset(hash_string(w) for w in PASSIVE_AUX)
 RELATIVE_IDS = frozenset(hash_string(w) for w in ("who", "which"))
 EVIDENCE_SOURCES = _WORDS["evidence_sources"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
@@ -187,7 +188,8 @@ class _Context:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.lower: list[int] = doc.to_array(LOWER).tolist()  # hashes: no Token object per word
+        self.lower_array = doc.to_array(LOWER)  # word hashes: no Token object per word
+        self.lower: list[int] = self.lower_array.tolist()
         self.quotes: list[Quote] = find_quotes(self.text)
         self.quote_starts = [q.start for q in self.quotes]
         self.sent_bounds = sentence_bounds(doc)
@@ -1206,8 +1208,9 @@ class _Context:
         """ "it was reported that ...", "we were assured that ...": a report with no one behind it."""
         doc = self.doc
         out = []
-        lowers = numpy.array(self.lower, dtype="uint64")
-        for i in numpy.flatnonzero(numpy.isin(lowers, AGENTLESS_IDS)).tolist():
+        for i in numpy.flatnonzero(numpy.isin(self.lower_array, AGENTLESS_IDS)).tolist():
+            if not PASSIVE_IDS.intersection(self.lower[max(0, i - 2) : i]):
+                continue  # cheap test on word hashes first: most "said"s have no "was" before them
             tok = doc[i]
             aux = word_before(doc, tok.i)
             if aux is None or aux.lower_ not in PASSIVE_AUX:
@@ -1264,7 +1267,7 @@ class _Context:
         """ "In a Fox poll, Cruz had 38 percent", "she trails in national polls": the poll is where the
         figures come from, so it is their source even without a reporting verb."""
         out = []
-        for i in numpy.flatnonzero(numpy.array(self.lower, dtype="uint64") == IN_ID).tolist():
+        for i in numpy.flatnonzero(self.lower_array == IN_ID).tolist():
             if not POLL_IDS.intersection(self.lower[i + 1 : i + 12]):
                 continue  # cheap test on word hashes first: most "in"s have no poll after them
             s0, s1 = self.sent(i)
