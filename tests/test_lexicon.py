@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from contract_labels import HEDGE_CATEGORIES, STANCES
 
@@ -71,3 +73,16 @@ def test_rule_word_lists_are_data() -> None:
     assert {"he", "she", "they"} <= words["pronouns"] and "police" in words["common_source_nouns"]
     for table in (hedge_words, words):
         assert all(table.values()), "every list has words"
+
+
+def test_every_cue_flag_is_known_and_documented() -> None:
+    """A mistyped flag in cues.tsv would be silently ignored: every flag must be one the rules read,
+    and every such flag must be explained in mlkit/data/README.md for teachers."""
+    from mlkit.components.attributions import CUE_FLAGS
+
+    used = {flag for entry in lexicon.entries("cues").values() for flag in entry.guards}
+    assert used <= CUE_FLAGS, used - CUE_FLAGS
+    readme = (Path(mlkit.__file__).parent / "data" / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{flag}` |" in readme for flag in CUE_FLAGS), [
+        f for f in CUE_FLAGS if f"| `{f}` |" not in readme
+    ]

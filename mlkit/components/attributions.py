@@ -90,6 +90,21 @@ PRONOUN_COMPANIONS = frozenset(
         "too",
     }
 )
+# The flags a cue row may carry (mlkit/data/cues.tsv, explained in mlkit/data/README.md).
+CUE_FLAGS = frozenset(
+    {
+        "noun",
+        "strict",
+        "object",
+        "no_inversion",
+        "content_before",
+        "study",
+        "needs_quote",
+        "mind",
+        "then_to",
+        "then_as",
+    }
+)
 FIRST_PERSON = frozenset({"i", "we", "you"})
 ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 NEGATION_IDS = frozenset(hash_string(w) for w in ("not", "n't", "never", "n’t"))
