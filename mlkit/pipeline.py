@@ -15,6 +15,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 import mlkit.components.attributions  # noqa: F401  (registers "mlkit_attributions")
 import mlkit.components.hedges  # noqa: F401  (registers "mlkit_hedges")
@@ -62,6 +63,10 @@ def get_nlp() -> Language:
     if nlp is None:
         nlp = spacy.blank("en")
     nlp.max_length = 10_000_000  # rules are linear in the text; 2 MB articles must work
+    # copy without a space after a closing quote ('paranoia,”Clinton said'): split the mark off, as
+    # spaCy already does when the space is there
+    infixes = list(nlp.Defaults.infixes) + [r'(?<=\w)[,.!?](?=["”])', r'(?<=[,.!?])["”](?=[^\W\d_])']
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     return add_components(nlp)
 

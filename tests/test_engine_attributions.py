@@ -452,3 +452,19 @@ def test_tallies_and_adjectives_are_not_reports() -> None:
 def test_a_clause_with_a_pronoun_is_not_a_speaker() -> None:
     attrs = mlkit.analyze("When they met in Paris the leaders said the deal was done.").attributions
     assert "they met in Paris the leaders" not in [text_of(a["source"]) for a in attrs]
+
+
+def test_a_closing_quote_with_no_space_after_it() -> None:
+    a = only("“Some of his comments have been so divisive,”Clinton said.")
+    assert (text_of(a["source"]), text_of(a["content"]), a["kind"]) == (
+        "Clinton",
+        "“Some of his comments have been so divisive,”",
+        "direct",
+    )
+
+
+def test_a_source_close_to_and_with_knowledge_of() -> None:
+    a = only("“He has been very worked up about it,” said a source close to the campaign.")
+    assert text_of(a["source"]) == "a source close to the campaign"
+    text = "''It is like choosing,'' said one person with knowledge of the dilemma, who was anonymous."
+    assert text_of(only(text)["source"]) == "one person"

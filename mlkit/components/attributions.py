@@ -732,10 +732,8 @@ class _Context:
                 return None
         while toks and (toks[-1].is_punct or toks[-1].lower_ in {"the", "a", "an", "and"}):
             toks.pop()
-        while toks and (toks[-1].is_punct or toks[-1].lower_ in {"the", "a", "an"}):
-            toks.pop()
-        if not toks or any(t.lower_ in NP_BREAKERS for t in toks):
-            return None
+        if not toks or any(t.lower_ in NP_BREAKERS and not _phrase_to(t) for t in toks):
+            return None  # ("said a source close to the campaign": that "to" belongs to the speaker)
         return toks[0].i, self._name_after(toks[-1].i + 1, s1)
 
     def _name_after(self, end: int, s1: int) -> int:
@@ -1115,13 +1113,16 @@ class _Context:
         """After an inverted speaker ("said the mayor") comes a boundary, the sentence end or a short tail."""
         _, s1 = self.sent(max(end - 1, 0))
         tail = 0
+        limit = 6
         for tok in self.doc[end:s1]:
             if tok.is_space:
                 continue
             if self.is_boundary(tok) or tok.text in {".", "!", "?"} or tok.lower_ in RELATIVES:
                 return True  # "said a longtime GOP data expert who has worked for ..."
+            if tail == 0 and tok.lower_ in {"with", "of", "from", "at", "for"}:
+                limit = 10  # "said one person with knowledge of the governor's dilemma, who ..."
             tail += 1
-            if tail > 6:
+            if tail > limit:
                 return False
         return True
 
