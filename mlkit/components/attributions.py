@@ -1043,7 +1043,7 @@ class _Context:
             before_first is not None
             and before_first.text == ","
             and near is not None
-            and self._ends_clause(last)
+            and self._ends_clause(last, 7 if "object" in flags else 4)
         ):
             content = self.clause_before(cue_start, source)
         elif "needs_quote" in flags:
@@ -1126,11 +1126,12 @@ class _Context:
                 return False
         return True
 
-    def _ends_clause(self, last: int) -> bool:
-        """Nothing but a short tail ("on Monday", "in a statement") follows the cue and its speaker."""
+    def _ends_clause(self, last: int, limit: int = 4) -> bool:
+        """Nothing but a short tail ("on Monday", "in a statement"; after "told", the person told:
+        "he told the court in his filing") follows the cue and its speaker."""
         _, s1 = self.sent(max(last - 1, 0))
         tail = [t for t in self.words(last, s1) if not t.is_punct]
-        return len(tail) <= 4
+        return len(tail) <= limit
 
     def _inside_quote(self, cue_start: int, content: tuple[int, int] | None) -> tuple[int, int] | None:
         """A report inside a quotation ("we were assured that ...") cannot run past the closing mark."""
