@@ -725,6 +725,8 @@ class _Context:
             if self.is_boundary(tok) or tok.text in {".", "!", "?"}:
                 break
             stops = LONG_SOURCE_STOPS if long else SOURCE_STOPS
+            if long and toks and tok.lower_ in PRONOUNS:
+                break  # "according to the eyewitness he describes ...": a new clause starts at "he"
             if tok.lower_ in stops and not (toks and toks[-1].lower_ in SOURCE_LINKS):
                 break  # "said the mayor on Monday" ends at "on"; "people familiar with the plan" does not
             toks.append(tok)
@@ -1004,6 +1006,14 @@ class _Context:
             if comma is not None:
                 source = self._apposed_speaker(comma)  # "McCain, who has tangled with Cruz, said"
         near = source  # a speaker next to the cue (the content may sit on its far side)
+        if prev_word is not None and prev_word.lower_ == "then" and source is None:
+            before_then = word_before(doc, prev_word.i)
+            if before_then is not None and before_then.lower_ in {",", "and"}:
+                prev_word = before_then if before_then.lower_ == "and" else prev_word
+                if prior is not None and prior.source is not None and prior.cue[1] <= cue_start:
+                    source = prior.source
+                else:
+                    source = self._subject_of_participle(cue_start)  # "Kasich offered ..., then says"
         if source is None and prev_word is not None and prev_word.lower_ in {"and", "but"} and not ing:
             if prior is not None and prior.source is not None and prior.cue[1] <= cue_start:
                 source = prior.source  # "She says ..., but insists ...": the same speaker
