@@ -50,11 +50,15 @@ HEADLINE_LABELS = _WORDS["headline_labels"]
 NOT_LABELS = _WORDS["not_labels"]
 POLL_NOUNS = _WORDS["poll_nouns"]
 POLL_IDS = frozenset(hash_string(w) for w in POLL_NOUNS)
-SAY_IDS = frozenset(
-    hash_string(w) for w in ("said", "say", "says", "told", "tells", "added", "wrote", "argued")
-)
 PASSIVE_IDS = frozenset(hash_string(w) for w in PASSIVE_AUX)
-RELATIVE_IDS = frozenset(hash_string(w) for w in ("who", "which"))
+RELATIVES = frozenset({"who", "whose", "which", "whom"})
+SPEAKING_RELATIVES = frozenset({"who", "which"})  # "Republicans who oppose", "the union, which endorsed"
+RELATIVE_IDS = frozenset(hash_string(w) for w in SPEAKING_RELATIVES)
+PREPOSITIONS = frozenset(
+    "about above after against along amid among around as at before behind below beside between beyond by "
+    "despite during except following for from in inside into like near of off on onto over since than "
+    "through throughout to toward towards under until upon via when while with within without".split()
+)
 EVIDENCE_SOURCES = _WORDS["evidence_sources"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
 DETERMINERS = _WORDS["determiners"]
@@ -65,6 +69,7 @@ LEAD_PREPOSITIONS = frozenset(
     {"after", "before", "by", "while", "since", "despite", "upon", "without", "in", "on", "when"}
 )
 QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "who", "which", "about", "when", "where"})
+REPORT_OPENERS = QUESTION_WORDS | {"that", "to"}  # "asked the students if ...", "told attendees that ..."
 ASKED_OPENERS = frozenset(
     {",", "when", "was", "were", "been", "being", "is", "are", "and", "after", "once", "if"}
 )
@@ -257,12 +262,8 @@ class _Context:
             if tok.text in QUOTE_MARKS:
                 prev = word_before(self.doc, j)
                 if seen == 0 or (prev is not None and prev.text in {":", ","}):
-                    return (
-                        self.quote_containing(tok.idx + 1)
-                        if self.quote_containing(tok.idx + 1)
-                        and self.quote_containing(tok.idx + 1).start == tok.idx
-                        else None
-                    )
+                    q = self.quote_containing(tok.idx + 1)
+                    return q if q is not None and q.start == tok.idx else None
                 return None
             if tok.text in {".", ";", "!", "?"} or tok.lower_ == "that":
                 return None
@@ -495,6 +496,10 @@ class _Context:
             return before.i, before.i + 1  # "his recent claim"
         return False if adjective else None
 
+    def _negation_in(self, a: int, b: int) -> bool:
+        """ "not", "n't" or "never" among tokens a..b-1."""
+        return any(self.lower[j] in NEGATION_IDS for j in range(max(0, a), b))
+
     def _cannot(self, cue_start: int) -> bool:
         """ "could not say", "won't comment": no report was made. "did not mention", "never denied" are
         reports of what someone left out, so they count."""
@@ -537,7 +542,7 @@ class _Context:
             or (nxt.lower_ == "to" and self.doc[start].lower_ != "asked")
         ):
             return None  # "is said to have ...": an impersonal hedge
-        if any(self.lower[j] in NEGATION_IDS for j in range(max(0, aux.i - 2), end)):
+        if self._negation_in(aux.i - 2, end):
             return None
         word = self.doc[end - 1].lower_
         stance, explanation = _stance(word, nxt, entry)
@@ -598,7 +603,7 @@ class _Context:
             self.doc[j].is_space or self.doc[j].lower_ in ADVERBS or self.doc[j].lower_ in AUXILIARIES
         ):
             j -= 1
-        if j < 1 or self.doc[j].lower_ not in {"who", "which"}:
+        if j < 1 or self.doc[j].lower_ not in SPEAKING_RELATIVES:
             return None
         k = j - 1
         while k >= 0 and self.doc[k].is_space:
@@ -841,16 +846,11 @@ class _Context:
             if k == start:
                 # "asked the students if ...", "told attendees that ...": a few plain words, then a
                 # word that opens the reported question or clause
-                k = start
                 while k < len(words) and k - start < 4 and words[k].is_alpha and words[k].is_lower:
-                    if words[k].lower_ in QUESTION_WORDS or words[k].lower_ in {"that", "to"}:
+                    if words[k].lower_ in REPORT_OPENERS:
                         break
                     k += 1
-                if (
-                    k == start
-                    or k >= len(words)
-                    or not (words[k].lower_ in QUESTION_WORDS or words[k].lower_ in {"that", "to"})
-                ):
+                if k == start or k >= len(words) or words[k].lower_ not in REPORT_OPENERS:
                     return i
         while k < len(words):  # "on Monday", "in an interview", "last week", "Tuesday"
             w = words[k].lower_
@@ -917,7 +917,7 @@ class _Context:
         if phrase == "citing":
             cited = self.source_after(end)
             if cited is not None and _is_citable(self.doc[cited[0] : cited[1]]):
-                return self._according_to(start, end, entry, "indirect")
+                return self._according_to(start, end, entry, "indirect", cited)
             # "citing fears of terrorism": a reason the speaker gave, not a source: read it as a participle
         if phrase.startswith("in a statement"):
             return None  # a setting for another cue ("In a statement, X claimed"), not a cue alone
@@ -941,7 +941,7 @@ class _Context:
         if (
             word.endswith("ed")
             and prev_word is not None
-            and (prev_word.like_num or prev_word.lower_ in {"the", "a", "an", "his", "her", "their", "its"})
+            and (prev_word.like_num or prev_word.lower_ in {"the", "a", "an"} | POSSESSIVES)
             and nxt is not None
             and nxt.is_alpha
             and nxt.is_lower
@@ -1010,25 +1010,13 @@ class _Context:
             before_then = word_before(doc, prev_word.i)
             if before_then is not None and before_then.lower_ in {",", "and"}:
                 prev_word = before_then if before_then.lower_ == "and" else prev_word
-                if prior is not None and prior.source is not None and prior.cue[1] <= cue_start:
-                    source = prior.source
-                else:
-                    source = self._subject_of_participle(cue_start)  # "Kasich offered ..., then says"
+                source = self._shared_speaker(prior, cue_start)  # "Kasich offered ..., then says"
         if source is None and prev_word is not None and prev_word.lower_ in {"and", "but"} and not ing:
-            if prior is not None and prior.source is not None and prior.cue[1] <= cue_start:
-                source = prior.source  # "She says ..., but insists ...": the same speaker
-            else:
-                source = self._subject_of_participle(cue_start)  # "Trump ... and said that ...": the subject
-        if (
-            ing
-            and source is None
-            and prior is not None
-            and prior.source is not None
-            and prior.cue[1] <= cue_start
-        ):
-            source = prior.source  # "“...,” McCain said, citing low growth": McCain cites it
-        if (ing or infinitive) and source is None:
-            source = self._subject_of_participle(cue_start)
+            source = self._shared_speaker(prior, cue_start)  # "She says ..., but insists ..."
+        if ing and source is None:
+            source = self._shared_speaker(prior, cue_start)  # "“...,” McCain said, citing low growth"
+        if infinitive and source is None:
+            source = self._subject_of_participle(cue_start)  # "Clinton took to Twitter to say ..."
         if ing and source is not None and doc[source[1] - 1].lower_ in DOCUMENT_NOUNS:
             source = self._subject_of_participle(cue_start) or source
         # content: a quote before the source/cue, a quote after, a that-clause, or the clause after
@@ -1091,9 +1079,8 @@ class _Context:
         if "then_as" in flags and not self._to_follows(end, "as"):
             return None  # "voters see him as a uniter" is a view; "I saw the video" is not a report
         if "then_to" in flags and not self._to_follows(end):
-            return (
-                None  # "calling on a large pool of fighters" draws on them; "called on Congress to act" asks
-            )
+            # "calling on a large pool of fighters" draws on them; "called on Congress to act" asks
+            return None
         if (
             "study" in flags
             and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]])
@@ -1156,6 +1143,13 @@ class _Context:
         k = bisect.bisect_left(self.quote_starts, content[0])
         return k < len(self.quotes) and self.quotes[k].end <= content[1]
 
+    def _shared_speaker(self, prior: _Attr | None, cue_start: int) -> tuple[int, int] | None:
+        """The speaker of a second verb or a participle: the earlier report's in the same sentence
+        ("McCain said, citing ...", "She says ..., but insists ..."), else the clause's subject."""
+        if prior is not None and prior.source is not None and prior.cue[1] <= cue_start:
+            return prior.source
+        return self._subject_of_participle(cue_start)
+
     def _subject_of_participle(self, cue_start: int) -> tuple[int, int] | None:
         """ "ISIS issued a statement claiming ..." / "She spoke on Monday, saying ...": the clause subject."""
         s0, s1 = self.sent(cue_start)
@@ -1208,9 +1202,19 @@ class _Context:
             return None
         return subject[0].i, subject[-1].i + 1
 
-    def _according_to(self, start: int, end: int, entry: lexicon.Entry, kind: str) -> _Attr | None:
+    def _according_to(
+        self,
+        start: int,
+        end: int,
+        entry: lexicon.Entry,
+        kind: str,
+        source: tuple[int, int] | None = None,
+    ) -> _Attr | None:
+        """ "according to the ministry" / "citing two people familiar with the plan": the source follows;
+        `source` when the caller has already found it."""
         doc = self.doc
-        source = self.source_after(end, long=kind == "according_to")
+        if source is None:
+            source = self.source_after(end, long=kind == "according_to")
         if source is None:
             return None
         prev_word = word_before(doc, start)
@@ -1245,7 +1249,7 @@ class _Context:
             nxt = next_word(doc, tok.i)
             if nxt is None:
                 continue
-            negated = any(self.lower[j] in NEGATION_IDS for j in range(max(0, i - 3), i))
+            negated = self._negation_in(i - 3, i)
             if nxt.lower_ == "by":  # "was reported by the BBC": an agent after all
                 src = None if negated else self.source_after(nxt.i + 1)
                 if src is None:
@@ -1433,14 +1437,6 @@ def _is_citable(span: Span) -> bool:
     )
 
 
-RELATIVES = frozenset({"who", "whose", "which", "whom"})
-PREPOSITIONS = frozenset(
-    "about above after against along amid among around as at before behind below beside between beyond by "
-    "despite during except following for from in inside into like near of off on onto over since than "
-    "through throughout to toward towards under until upon via when while with within without".split()
-)
-
-
 def _speaker_np(toks: list[Token]) -> bool:
     """Could these words name a speaker ("Rep. Mike Coffman of Colorado", "The 43-year-old former
     congressman", "Powell's office")? A short noun phrase: no clause words, no verb-like helpers."""
@@ -1538,11 +1534,11 @@ def _looks_like_speaker(span: Span) -> bool:
     """ "said the mayor", "said former Gov. Jeb Bush", "said senior officials" — not "say taxing consumption
     encourages savings": a speaker starts like a noun phrase, holds a name or ends in a speaker noun."""
     if span[0].lower_ in PRONOUNS:
+        # "said he." — but "said he wants an alternative", "said he and other rabbis ..." report what was said
         nxt = next_word(span[0].doc, span[-1].i)
         return len(span) == 1 and (
             nxt is None or nxt.text in {".", ",", "!", "?", ";"} or nxt.text in QUOTE_MARKS
         )
-        # "said he." — but "said he wants an alternative", "said he and other rabbis ..." report what was said
     return _np_start(span[0]) or any(_cap(t) for t in span[1:]) or span[-1].lower_ in COMMON_SOURCE_NOUNS
 
 
@@ -1727,13 +1723,11 @@ def _resolve_sources(doc: Doc, attrs: list[_Attr]) -> None:
     for k, a in enumerate(by_source):
         if a.resolved is not None:
             continue  # already known ("who" and the noun phrase it follows)
-        src = doc[a.source[0] : a.source[1]]
-        stype = _source_type(src)
-        if stype not in {"pronoun", "unnamed"} or (stype == "unnamed" and not _is_anaphoric(src)):
+        stype, head, anaphoric = info(a.source)
+        if stype not in {"pronoun", "unnamed"} or (stype == "unnamed" and not anaphoric):
             continue
-        words = [t.lower_ for t in src if not t.is_space]
+        words = [t.lower_ for t in doc[a.source[0] : a.source[1]] if not t.is_space]
         words[0] = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(words[0], words[0])
-        head = _head_tokens(src)[-1].lower_
         antecedent = None
         for b in reversed(by_source[max(0, k - LOOKBACK) : k]):  # bounded: linear in long texts
             ctype, cand_head, cand_anaphoric = info(b.source)
