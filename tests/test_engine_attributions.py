@@ -20,6 +20,11 @@ def text_of(span: dict | None) -> str | None:
     return None if span is None else span["text"]
 
 
+def cues_and_sources(text: str) -> list[tuple[str | None, str | None]]:
+    """Every attribution in `text` as (cue, source) words, in order."""
+    return [(text_of(a["cue"]), text_of(a["source"])) for a in mlkit.analyze(text).attributions]
+
+
 def speaker_cases() -> list:
     """tests/gold/speakers.tsv: sentences whose speaker was written down by hand, one per line."""
     path = Path(__file__).parent / "gold" / "speakers.tsv"
@@ -33,13 +38,12 @@ def speaker_cases() -> list:
 @pytest.mark.parametrize(("text", "cue", "source"), speaker_cases())
 def test_the_speaker(text: str, cue: str, source: str) -> None:
     """The speaker the rules find, for the attribution on `cue` (or the only attribution)."""
-    attrs = mlkit.analyze(text).attributions
+    found = cues_and_sources(text)
     if not cue:
-        assert len(attrs) == 1, [text_of(a["cue"]) for a in attrs]
-        assert text_of(attrs[0]["source"]) == source
+        assert len(found) == 1, found
+        assert found[0][1] == source
         return
-    found = {text_of(a["cue"]): text_of(a["source"]) for a in attrs}
-    assert found.get(cue) == source, found
+    assert dict(found).get(cue) == source, found
 
 
 @pytest.mark.parametrize(
@@ -233,10 +237,7 @@ def test_seed_headline_report_label() -> None:
 
 def test_participles_and_clauses_are_not_inverted_speakers() -> None:
     # "saying it's ..." has its speaker before it, never after it
-    attrs = mlkit.analyze(
-        "Trump argued that a wall would work, saying it’s “all about management.”"
-    ).attributions
-    assert [(text_of(a["cue"]), text_of(a["source"])) for a in attrs] == [
+    assert cues_and_sources("Trump argued that a wall would work, saying it’s “all about management.”") == [
         ("argued", "Trump"),
         ("saying", "Trump"),
     ]
@@ -293,8 +294,8 @@ def test_a_phrase_cut_short_is_not_a_speaker() -> None:
 
 def test_a_clause_before_the_comma_is_not_a_speaker() -> None:
     # "The town, which flooded, will be rebuilt": the town did not speak
-    attrs = mlkit.analyze("The town, which flooded, will be rebuilt, officials said.").attributions
-    assert [(text_of(a["cue"]), text_of(a["source"])) for a in attrs] == [("said", "officials")]
+    text = "The town, which flooded, will be rebuilt, officials said."
+    assert cues_and_sources(text) == [("said", "officials")]
 
 
 def test_a_question_counts_only_when_the_answer_is_reported() -> None:
@@ -388,8 +389,7 @@ def test_inside_a_quotation_only_named_or_described_sources_are_reports() -> Non
     attrs = mlkit.analyze("“I said no, and they are talking about it,” Ebeling said.").attributions
     assert [text_of(a["cue"]) for a in attrs] == ["said"]
     assert text_of(attrs[0]["source"]) == "Ebeling"
-    attrs = mlkit.analyze("“The FBI director said she was careless,” Trump said.").attributions
-    assert [(text_of(a["cue"]), text_of(a["source"])) for a in attrs] == [
+    assert cues_and_sources("“The FBI director said she was careless,” Trump said.") == [
         ("said", "The FBI director"),
         ("said", "Trump"),
     ]
@@ -415,10 +415,7 @@ def test_said_he_is_inverted_only_at_the_end_of_a_clause() -> None:
 
 
 def test_a_claim_belongs_to_its_owner() -> None:
-    attrs = mlkit.analyze(
-        "Pence blamed the media for Donald Trump’s claim that Obama “founded ISIS.”"
-    ).attributions
-    assert [(text_of(a["cue"]), text_of(a["source"])) for a in attrs] == [
+    assert cues_and_sources("Pence blamed the media for Donald Trump’s claim that Obama “founded ISIS.”") == [
         ("blamed", "Pence"),
         ("claim", "Donald Trump"),
     ]
