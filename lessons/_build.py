@@ -746,6 +746,9 @@ def build_notebook(cells: list[tuple[str, str]], stem: str) -> nbformat.Notebook
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
+    # Marks a kit lesson, so the kit's Jupyter server settings can treat lessons apart from a teacher's
+    # own notebooks (mlkit.labsetup strips a lesson's outputs when it is saved).
+    nb.metadata["mlkit"] = {"lesson": stem}
     for i, (kind, source) in enumerate(cells):
         make = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
         cell = make(source)
