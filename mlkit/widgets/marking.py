@@ -121,6 +121,7 @@ class MarkingExercise(ArticleView):
 
     def _save(self, checked: bool) -> None:
         _, self.status = saving.save(self.question_id, self._value(checked), "marks")
+        self.send_state("status")  # even when unchanged: the page shows "Saving…" until this arrives
 
     def _restore(self) -> None:
         saved = saving.saved(self.question_id, "marks")

@@ -101,7 +101,11 @@ function render({ model, el: host, experimental }) {
   const summary = el("div", { class: "mlk-summary", role: "status", "aria-live": "polite" });
   const saved = el("p", { class: "mlk-saved", role: "status", "aria-live": "polite" });
   const tableBox = el("details", { class: "mlk-table-box" });
-  box.append(sheet, toolbar, help, legend, panes, why, actions, hintView, summary, saved, tableBox);
+  // The footer sticks to the bottom of the screen while the article scrolls past, so the reason for a
+  // mark, the Check button and the result are always in sight, however long the article is.
+  const footer = el("div", { class: "mlk-footer" });
+  footer.append(why, summary, hintView, actions, saved);
+  box.append(sheet, toolbar, help, legend, panes, footer, tableBox);
   host.append(box);
 
   const uid = Math.random().toString(36).slice(2, 10); // ids for labels, unique per view
@@ -260,7 +264,7 @@ function render({ model, el: host, experimental }) {
   }
 
   async function runCommand(name) {
-    saved.textContent = "Working…";
+    model.set("status", "Working…");
     try {
       await experimental.invoke(name, {}, { signal: AbortSignal.timeout(15000) });
     } catch (err) {
@@ -301,9 +305,9 @@ function render({ model, el: host, experimental }) {
       if (last && last[2] === kind && last[3] === k - 1 && !main.text.slice(last[1], s).includes("\n")) { last[1] = e; last[3] = k; }
       else spans.push([s, e, kind, k]);
     }
+    model.set("status", "Saving…"); // the kernel answers with "Saved …" (or why not)
     model.set("picks", spans.map(([s, e, kind]) => [s, e, kind]));
     model.save_changes();
-    saved.textContent = "Saving…";
   }
 
   function moveFocus(k) {
