@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import re
-import warnings
 from functools import lru_cache
 from typing import Any
 
@@ -69,15 +67,6 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def figure_png(fig: Any) -> bytes:
-    """The Figure as PNG bytes (an emoji in a pasted article must not print a glyph warning at students)."""
-    buf = io.BytesIO()
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
-        fig.savefig(buf, format="png", dpi=90)
-    return buf.getvalue()
-
-
 def figure_image(fig: Any, width: str = "100%") -> widgets.HTML:
     """A Figure as an ``<img>`` with alt text (title and every number drawn), so a screen reader reaches it.
 
@@ -86,7 +75,7 @@ def figure_image(fig: Any, width: str = "100%") -> widgets.HTML:
     "chart in words" repeats it for sighted readers who cannot make out the picture.
     """
     alt = html.escape(plots.describe(fig), quote=True)
-    src = "data:image/png;base64," + base64.b64encode(figure_png(fig)).decode("ascii")
+    src = "data:image/png;base64," + base64.b64encode(plots.png(fig)).decode("ascii")
     return widgets.HTML(
         f'<figure class="mlkit-figure" style="margin:0">'
         f'<img src="{src}" alt="{alt}" style="width:{html.escape(width, quote=True)};height:auto">'
