@@ -8,6 +8,7 @@ either and tests can pass hand-built Results whose marks are known exactly.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 import re
 from functools import lru_cache
@@ -17,7 +18,7 @@ import ipywidgets as widgets
 
 import mlkit
 from mlkit import lexicon, plots
-from mlkit.render import css, esc
+from mlkit.render import css, esc, printable
 from mlkit.result import Result
 
 WORD_RE = re.compile(r"\w[\w'’\-]*")
@@ -29,14 +30,34 @@ def _analyse_cached(text: str, version: int) -> Result:
 
 
 def as_result(text: str | Result | None) -> Result:
-    """The Result for a widget: the seed article when ``text`` is None; cached per lexicon version."""
+    """The Result for a widget: the seed article when ``text`` is None; cached per lexicon version.
+
+    Lone surrogates (a Python str may hold them, UTF-8 cannot) become U+FFFD, one for one so no offset
+    moves: a widget's text travels to the browser as UTF-8 JSON and is hashed and saved with the answers.
+    """
     if isinstance(text, Result):
-        return text
+        return text if printable(text.text) == text.text else _printable_result(text)
     if text is None:
         text = mlkit.seed_article()
     if not isinstance(text, str):
         raise TypeError(f"expected a text (str) or a Result, not {type(text).__name__}")
-    return _analyse_cached(text, lexicon.version())
+    return _analyse_cached(printable(text), lexicon.version())
+
+
+def _printable_result(result: Result) -> Result:
+    """A copy of ``result`` with lone surrogates replaced in its text and in every span's text."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        return value
+
+    spans = {f: clean(getattr(result, f)) for f in ("hedges", "boosters", "attributions", "sentences")}
+    return dataclasses.replace(result, text=printable(result.text), **spans)
 
 
 def style_widget() -> widgets.HTML:
