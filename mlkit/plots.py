@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
 
+from mlkit.labels import STANCES
 from mlkit.render import printable
 
 #: matplotlib settings under which a chart is drawn: no "$...$" mathematics, no LaTeX.
@@ -91,7 +92,6 @@ SOURCE_LABELS = {
     "pronoun": "pronoun\n(he, she...)",
     "none": "no\nsource",
 }
-STANCES = ("neutral", "distancing", "endorsing", "other")
 KIND_COLOURS = {
     "reader": SKY,
     "article": BLUE,
