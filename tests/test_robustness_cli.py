@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from mlkit import cli
+from mlkit import cli, terminal
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = dict(os.environ, PYTHONPATH=str(REPO))
@@ -354,4 +354,4 @@ def test_json_output_escapes_what_a_terminal_would_obey(tmp_path: Path) -> None:
 def test_shown_escapes_one_for_one() -> None:
     # By hand: ESC is \x1b, BEL \x07, the RTL override \u202e, a non-UTF-8 byte 0xe9 (as os.fsdecode
     # keeps it) \xe9; letters, spaces and "é" stay.
-    assert cli.shown("a\x1b[1m b\x07\u202e\udce9 é") == "a\\x1b[1m b\\x07\\u202e\\xe9 é"
+    assert terminal.shown("a\x1b[1m b\x07\u202e\udce9 é") == "a\\x1b[1m b\\x07\\u202e\\xe9 é"
