@@ -61,7 +61,7 @@ def test_marks_carry_their_reasons_and_duplicates_are_shown_once() -> None:
     keys = [(m["s"], m["e"], m["cat"]) for m in view.marks]
     assert len(keys) == len(set(keys))
     hedge = next(m for m in view.marks if m["text"] == "reportedly")
-    assert hedge["cat"] == "hedge" and hedge["why"] and hedge["detail"] == "evidential"
+    assert hedge["cat"] == "hedge" and hedge["why"] and hedge["detail"] == "Second-hand"
 
 
 def test_seed_article_furniture_is_labelled_not_hidden() -> None:

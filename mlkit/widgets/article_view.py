@@ -23,6 +23,7 @@ import anywidget
 import traitlets
 
 from mlkit import findings
+from mlkit.labels import HEDGE_CATEGORY_NAMES
 from mlkit.render import CATEGORIES, marks_from_result, printable
 from mlkit.result import Result
 from mlkit.widgets._html import words
@@ -70,6 +71,13 @@ def _category_info() -> list[dict[str, str]]:
     ]
 
 
+def detail_name(category: str, detail: str) -> str:
+    """The kind of a mark in the words the lessons use ("Second-hand", not "evidential")."""
+    if category == "hedge" and detail in HEDGE_CATEGORY_NAMES:
+        return HEDGE_CATEGORY_NAMES[detail][0]
+    return detail.replace("_", " ")
+
+
 def mark_dicts(result: Result, conv: Utf16) -> list[dict[str, Any]]:
     """The kit's marks for the browser; two marks of one kind over the same words are shown once."""
     seen: dict[tuple[int, int, str], dict[str, Any]] = {}
@@ -86,7 +94,7 @@ def mark_dicts(result: Result, conv: Utf16) -> list[dict[str, Any]]:
             "cat": m.category,
             "text": printable(m.text),
             "why": printable(m.explanation),
-            "detail": m.detail.replace("_", " "),
+            "detail": detail_name(m.category, m.detail),
         }
     return list(seen.values())
 
