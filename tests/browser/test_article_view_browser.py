@@ -52,7 +52,7 @@ def view(page: Page, n: int):
 
 
 def word(v, text: str, nth: int = 0):
-    return v.locator(f".mlk-w[role=checkbox][data-word='{text}']").nth(nth)
+    return v.locator(".mlk-w[role=checkbox]").filter(has_text=re.compile(f"^{re.escape(text)}$")).nth(nth)
 
 
 def wait_saved(page: Page, v) -> None:
@@ -63,7 +63,7 @@ def wait_saved(page: Page, v) -> None:
 
 def picked_words(v) -> list[str]:
     return v.locator(".mlk-w[role=checkbox][aria-checked=true]").evaluate_all(
-        "ws => ws.map(w => w.dataset.word)"
+        "ws => ws.map(w => w.textContent)"
     )
 
 
@@ -77,6 +77,9 @@ def test_article_view_select_check_keyboard_toggle_restart(
     wait_for_run(page)
     assert widget_problems(page, lab_url, path) == []
     spot, high, comp, src = (view(page, i) for i in range(4))
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.mlkit-article')].every(v => v.dataset.ready === 'true')"
+    )
     assert [v.get_attribute("data-mode") for v in (spot, high, comp, src)] == [
         "select",
         "read",
@@ -117,7 +120,7 @@ def test_article_view_select_check_keyboard_toggle_restart(
     spot.get_by_role("radio", name=re.compile("^Hedge")).focus()
     page.keyboard.press("Tab")
     focused = page.evaluate(
-        "() => [document.activeElement.getAttribute('role'), document.activeElement.dataset.word]"
+        "() => [document.activeElement.getAttribute('role'), document.activeElement.textContent]"
     )
     assert focused == ["checkbox", "Report"]
     page.keyboard.press("ArrowRight")
@@ -125,10 +128,10 @@ def test_article_view_select_check_keyboard_toggle_restart(
     page.wait_for_timeout(300)
     assert "Syrian" in picked_words(spot)
     page.keyboard.press("ArrowDown")  # the nearest word on the next line
-    below = page.evaluate("() => [document.activeElement.dataset.word, document.activeElement.ariaChecked]")
+    below = page.evaluate("() => [document.activeElement.textContent, document.activeElement.ariaChecked]")
     page.keyboard.press("Space")
     wait_saved(page, spot)
-    flipped = page.evaluate("() => [document.activeElement.dataset.word, document.activeElement.ariaChecked]")
+    flipped = page.evaluate("() => [document.activeElement.textContent, document.activeElement.ariaChecked]")
     assert flipped[0] == below[0] != "Syrian" and flipped[1] != below[1]
     before_restart = picked_words(spot)
     shoot(page, shots, "2-keyboard")
@@ -151,7 +154,7 @@ def test_article_view_select_check_keyboard_toggle_restart(
     page.wait_for_timeout(2000)
     wait_for_run(page)
     spot = view(page, 0)
-    spot.locator(".mlk-w").first.wait_for()
+    page.wait_for_function("() => document.querySelector('.mlkit-article')?.dataset.ready === 'true'")
     assert spot.get_attribute("data-mode") == "select"
     assert picked_words(spot) == before_restart
     assert "saved marks are back" in spot.locator(".mlk-saved").inner_text()
