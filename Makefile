@@ -15,13 +15,15 @@ TEACHER_OPEN := $(firstword $(wildcard instructor/INSTRUCTOR_GUIDE.md) $(wildcar
 # Extra JupyterLab options, e.g. `make lab LAB_ARGS="--no-browser --port 8890"` (or --allow-root in a container).
 LAB_ARGS ?=
 
-.PHONY: help install lab lab-teacher test test-browser evaluate bench clean distclean
+.PHONY: help install lab lab-teacher test test-browser evaluate bench binder-links clean distclean
 
 help:
 	@echo "make lab           set up .venv and open JupyterLab on lessons/ at $(FIRST_LESSON)"
 	@echo "make lab-teacher   the same on the whole repository, opening the instructor's guide"
 	@echo "make test          set up .venv, then ruff and the whole test suite (not the browser tests)"
 	@echo "make test-browser  end-to-end test of lesson 02 in Chromium (needs the chromium package)"
+	@echo "make binder-links REPO=owner/name [HUB=https://hub.example.org] [BRANCH=main]"
+	@echo "                   print the Binder badge, a Binder link per lesson and the nbgitpuller link"
 	@echo "make evaluate      score the analyser against the gold annotations"
 	@echo "make bench         speed figures for the analyser"
 	@echo "make clean         remove caches, build files and test artefacts (keeps .venv)"
@@ -68,6 +70,11 @@ evaluate: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m mlkit.bench
 	$(BIN)/python -m mlkit.bench_widgets
+
+# Publishing: the badge and links for a public GitHub repository (standard library only, no .venv needed).
+BRANCH ?= main
+binder-links:
+	@$(PYTHON) -m mlkit.binderlinks --repo="$(REPO)" --branch="$(BRANCH)" --hub="$(HUB)"
 
 clean:
 	rm -rf artifacts build dist .pytest_cache .ruff_cache *.egg-info

@@ -15,6 +15,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from mlkit import binderlinks
+
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS_DIR = ROOT / "lessons"
 LESSONS = sorted(LESSONS_DIR.glob("*.ipynb"))
@@ -66,7 +68,7 @@ def test_lesson_runs_headless(path: Path, tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_binder_badge_opens_lesson_00() -> None:
-    """The README's Binder link lands on the first lesson, and that notebook exists."""
+    """The README's Binder badge is the one `make binder-links` prints, and lands on the first lesson."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     links = re.findall(r"https://mybinder\.org/v2/gh/[^\s)\]`]+", readme)
     assert links, "README.md has no Binder link"
@@ -75,3 +77,6 @@ def test_binder_badge_opens_lesson_00() -> None:
         assert target, f"{link} does not open a notebook (needs ?urlpath=lab/tree/lessons/...)"
         assert target.group(1) == "lessons/00_start_here.ipynb", link
         assert (ROOT / target.group(1)).exists(), f"{link} points at a missing notebook"
+        owner, name, branch = link.split("/")[5:8]
+        badge = binderlinks.badge(f"{owner}/{name}", branch.split("?")[0])
+        assert badge in readme, f"the README badge is not the form make binder-links prints: {badge}"
