@@ -15,7 +15,7 @@ TEACHER_OPEN := $(firstword $(wildcard instructor/INSTRUCTOR_GUIDE.md) $(wildcar
 # Extra JupyterLab options, e.g. `make lab LAB_ARGS="--no-browser --port 8890"` (or --allow-root in a container).
 LAB_ARGS ?=
 
-.PHONY: help install lab lab-teacher test test-browser evaluate bench binder-links clean distclean
+.PHONY: help install lab lab-teacher test test-browser evaluate bench bench-memory binder-links clean distclean
 
 help:
 	@echo "make lab           set up .venv and open JupyterLab on lessons/ at $(FIRST_LESSON)"
@@ -26,6 +26,7 @@ help:
 	@echo "                   print the Binder badge, a Binder link per lesson and the nbgitpuller link"
 	@echo "make evaluate      score the analyser against the gold annotations"
 	@echo "make bench         speed figures for the analyser"
+	@echo "make bench-memory  memory of server + kernels while a student runs the lessons (about 5 minutes)"
 	@echo "make clean         remove caches, build files and test artefacts (keeps .venv)"
 	@echo "make distclean     clean, and remove .venv too"
 
@@ -75,6 +76,9 @@ bench: $(STAMP)
 BRANCH ?= main
 binder-links:
 	@$(PYTHON) -m mlkit.binderlinks --repo="$(REPO)" --branch="$(BRANCH)" --hub="$(HUB)"
+
+bench-memory: install
+	$(BIN)/python -m mlkit.bench_memory
 
 clean:
 	rm -rf artifacts build dist .pytest_cache .ruff_cache *.egg-info

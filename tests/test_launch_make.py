@@ -8,10 +8,7 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,29 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from mlkit import labserver
+
 ROOT = Path(__file__).resolve().parent.parent
 STAMPS = (".venv/.mlkit-installed", ".venv/.mlkit-settings")
 START_TIMEOUT_S = 60
 pytestmark = [pytest.mark.launch, pytest.mark.slow]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"the server exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"no answer from {url} within {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
 
 
 @contextmanager
@@ -49,7 +29,7 @@ def launched(target: str, home: Path) -> Iterator[tuple[list[str], str]]:
     """Run `make TARGET`; yield (names at the served root, the URL Jupyter would open in a browser)."""
     if shutil.which("make") is None or not (ROOT / ".venv" / "bin" / "jupyter").exists():
         pytest.skip("needs make and the project's .venv (make install)")
-    port = free_port()
+    port = labserver.free_port()
     lab_args = f"--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port={port} --ServerApp.port_retries=0"
     lab_args += " --IdentityProvider.token="
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -69,7 +49,10 @@ def launched(target: str, home: Path) -> Iterator[tuple[list[str], str]]:
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(f"{base}/api/status", proc, log)
+        try:
+            labserver.wait_until_up(f"{base}/api/status", proc, log, timeout_s=START_TIMEOUT_S)
+        except labserver.ServerError as error:
+            pytest.fail(str(error))
         with urllib.request.urlopen(f"{base}/api/contents", timeout=10) as response:
             names = sorted(item["name"] for item in json.load(response)["content"])
         pages = list((home / "runtime").glob("jpserver-[0-9]*-open.html"))
@@ -78,12 +61,7 @@ def launched(target: str, home: Path) -> Iterator[tuple[list[str], str]]:
         opened = found.group(1) if found else ""
         yield names, opened
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
+        labserver.stop_process_group(proc)
 
 
 def test_make_lab_serves_only_the_lessons_and_opens_lesson_00(tmp_path: Path) -> None:
