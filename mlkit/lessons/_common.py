@@ -1,0 +1,134 @@
+"""The one set of definitions every lesson view counts with: analyses cached per text, the four hedge
+families lesson 02 teaches, and who stands behind each report (named, not named, no one).
+
+Every count a lesson shows (hedges, sources by kind, hands) is computed by a function here or in
+mlkit.findings, so the prose, the tables, the widgets and the worksheets cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+import mlkit
+from mlkit import lexicon
+from mlkit.result import Result
+
+#: The four hedge families lesson 02 teaches first, each gathering categories of the annotation guide
+#: (ANNOTATION.md). The eight categories stay in the guide for extension work.
+HEDGE_FAMILIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "second_hand": (
+        "Second-hand",
+        "someone else says so, or it is not confirmed (reportedly, apparently, could not be verified)",
+        ("evidential", "unverified"),
+    ),
+    "possible": (
+        "Possible or likely",
+        "it might be true, but it is not established (may, could, probably, seems, if confirmed)",
+        ("modal", "epistemic_verb", "epistemic_adjective_adverb", "conditional"),
+    ),
+    "amount": (
+        "Rough amounts",
+        "an amount that is not exact (about 30, more than 30, a number of, hundreds of)",
+        ("approximator",),
+    ),
+    "nobody": (
+        "Nobody stands behind it",
+        "no one is named as saying it (it is believed, has been implicated)",
+        ("impersonal",),
+    ),
+}
+FAMILY_OF: dict[str, str] = {cat: key for key, (_, _, cats) in HEDGE_FAMILIES.items() for cat in cats}
+
+#: Who stands behind a report, as every lesson view counts it. A pronoun counts as the source it
+#: stands for ("he" → "an opposition activist" → not named).
+SOURCE_GROUPS = ("named", "not named", "no one")
+SOURCE_GROUP_WORDS = {
+    "named": "named (you could look them up)",
+    "not named": "not named (described, or a pronoun for someone not named)",
+    "no one": "no one (the text gives no source)",
+}
+
+
+@lru_cache(maxsize=32)
+def _analyze(text: str, lexicon_version: int) -> Result:
+    return mlkit.analyze(text)
+
+
+def result(text: str | Result | None = None) -> Result:
+    """The analysis of ``text`` (the seed article by default), once per text and lexicon version."""
+    if isinstance(text, Result):
+        return text
+    return _analyze(mlkit.seed_article() if text is None else text, lexicon.version())
+
+
+def family(category: str) -> str:
+    """The student-facing family name of a hedge category (an unknown key is shown readably)."""
+    key = FAMILY_OF.get(category)
+    return HEDGE_FAMILIES[key][0] if key else category.replace("_", " ").capitalize()
+
+
+def hedge_counts(r: Result) -> Counter[str]:
+    """How many hedges fall in each family (keys of HEDGE_FAMILIES)."""
+    return Counter(FAMILY_OF.get(h.get("category", ""), "possible") for h in r.hedges)
+
+
+def _same_span(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    return bool(a and b) and a["start"] == b["start"] and a["end"] == b["end"]
+
+
+def source_group(a: dict[str, Any], r: Result) -> str:
+    """named | not named | no one, for one attribution (a pronoun takes the group of what it stands for)."""
+    kind = a.get("source_type")
+    if kind == "named":
+        return "named"
+    if kind == "pronoun":
+        resolved = a.get("resolved_source")
+        for other in r.attributions:
+            if other is not a and _same_span(other.get("source"), resolved):
+                return source_group(other, r) if other.get("source_type") != "pronoun" else "not named"
+        return "not named"
+    if kind == "unnamed":
+        return "not named"
+    return "no one"
+
+
+def source_counts(text: str | Result | None = None) -> dict[str, int]:
+    """Reports per group: the one count of "sources by kind" every lesson view shows."""
+    r = result(text)
+    found = Counter(source_group(a, r) for a in r.attributions)
+    return {g: found.get(g, 0) for g in SOURCE_GROUPS}
+
+
+def counts(text: str | Result | None = None) -> dict[str, int]:
+    """How many hedges, boosters, reports (attributions) and sentences the kit finds."""
+    r = result(text)
+    return {
+        "hedges": len(r.hedges),
+        "boosters": len(r.boosters),
+        "attributions": len(r.attributions),
+        "sentences": len(r.sentences),
+    }
+
+
+def who(a: dict[str, Any]) -> str:
+    """The source as the text gives it, with what a pronoun stands for."""
+    src = a.get("source")
+    if not src or not src["text"].strip():
+        return "(no one)"
+    text = " ".join(src["text"].split())
+    resolved = a.get("resolved_source")
+    if a.get("source_type") == "pronoun" and resolved:
+        return f"{text} (= {' '.join(resolved['text'].split())})"
+    return text
+
+
+def sentence_with(word: str, text: str | Result | None = None) -> str:
+    """The first sentence of the text that contains ``word`` (case-insensitive), for the rewrite lab."""
+    r = result(text)
+    for s in r.sentences:
+        sentence = r.text[s["start"] : s["end"]]
+        if word.lower() in sentence.lower():
+            return " ".join(sentence.split())
+    raise ValueError(f"no sentence contains {word!r}")
