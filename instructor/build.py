@@ -138,7 +138,8 @@ ON_SCREEN = [
     ("rewrite_lab", "a sentence you can rewrite, with what changes as you type"),
     ("sourcing_chain", "the chain of hands from you back to the first witness"),
     ("hands_summary", "the chain of hands as a numbered list"),
-    ("source_pack", "the source pack: the key lines of each version side by side"),
+    ("source_pack_table", "the source pack: the key lines of each version side by side"),
+    ("practice_articles", "practice articles to choose from"),
     ("unsourced_table", "sentences that state facts with no source"),
     ("loaded_words_table", "charged words, and whether a plainer word would be as accurate"),
     ("quotation_table", "what the kit notices about quotation marks"),
@@ -196,8 +197,22 @@ def answer_key(all_lessons: dict[str, list[tuple[str, str]]], data: dict[str, An
 
 # --- printable worksheets ------------------------------------------------------------------------
 
+#: Views printed in full on the worksheet: they show data files or the raw article, never the analyser's
+#: output, so a change to the engine does not change a worksheet.
+PRINTED = ("show_page", "show_headline", "source_pack_table", "show_wire_version")
+
 BOX = "☐"
 LINES = "\n".join(["", "_______________________________________________________________________________"] * 3)
+
+
+def printed_view(source: str) -> str | None:
+    """The text of a lesson view that shows only data or the article (see PRINTED), else None."""
+    match = re.fullmatch(r"mlkit\.lessons\.(\w+)\(\)", source.strip())
+    if not match or match.group(1) not in PRINTED:
+        return None
+    import mlkit.lessons  # the kit is installed wherever the lessons are built
+
+    return str(getattr(mlkit.lessons, match.group(1))())
 
 
 def worksheet(stem: str, cells: list[tuple[str, str]], data: dict[str, Any]) -> str:
@@ -223,8 +238,11 @@ def worksheet(stem: str, cells: list[tuple[str, str]], data: dict[str, Any]) -> 
             else:
                 out += [LINES, ""]
         if not ids and not CHECKLIST.search(source):
+            printed = printed_view(source)
             shown = on_screen(source)
-            if shown:
+            if printed:
+                out += ["```text", printed.rstrip(), "```", ""]
+            elif shown:
                 out += [f"*On screen: {shown}.*", ""]
     return "\n".join(out).rstrip() + "\n"
 
@@ -236,7 +254,10 @@ def outputs() -> dict[Path, str]:
     """Every generated file and its text."""
     all_lessons = lessons()
     data = json.loads(QUESTIONS.read_text(encoding="utf-8"))
-    files = {NOTEBOOKS / f"{stem}.ipynb": notebook_json(notebook(stem, cells)) for stem, cells in all_lessons.items()}
+    files = {
+        NOTEBOOKS / f"{stem}.ipynb": notebook_json(notebook(stem, cells))
+        for stem, cells in all_lessons.items()
+    }
     files[ANSWER_KEY] = answer_key(all_lessons, data)
     for stem, cells in all_lessons.items():
         files[WORKSHEETS / f"{stem}.md"] = worksheet(stem, cells, data)
@@ -262,6 +283,10 @@ def orphans(files: dict[Path, str]) -> list[Path]:
     return out
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if out of date")
@@ -270,18 +295,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         behind = stale(files) + orphans(files)
         for path in behind:
-            print(f"out of date: {path.relative_to(ROOT)}")
+            print(f"out of date: {_shown(path)}")
         return 1 if behind else 0
     WORKSHEETS.mkdir(exist_ok=True)
     for path, text in files.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(ROOT)}")
+            print(f"wrote {_shown(path)}")
     for path in stale(files):  # worksheets whose lesson source was removed
         path.unlink()
-        print(f"removed {path.relative_to(ROOT)} (no source)")
+        print(f"removed {_shown(path)} (no source)")
     for path in orphans(files):
-        print(f"warning: {path.relative_to(ROOT)} is a kit lesson with no source in instructor/lessons/")
+        print(f"warning: {_shown(path)} is a kit lesson with no source in instructor/lessons/")
     return 1 if orphans(files) else 0
 
 

@@ -45,6 +45,7 @@ from mlkit.lessons.article import (
     show_page,
     trap_demo,
 )
+from mlkit.lessons.articles import article_credit, article_slugs, article_text, practice_articles
 from mlkit.lessons.missing import (
     loaded_words_table,
     quotation_issue_name,
@@ -66,6 +67,10 @@ from mlkit.lessons.sources import (
 HEADLINE_POLL_ID = "00_headline_confidence"
 
 __all__ = [
+    "article_credit",
+    "article_slugs",
+    "article_text",
+    "practice_articles",
     "DATA_ENV",
     "FAMILY_OF",
     "HEADLINE_POLL_ID",

@@ -32,7 +32,7 @@ class View:
 
     def __init__(self, parts_html: list[str], parts_text: list[str]) -> None:
         self.html = STYLE + '<div class="mlkit-lesson">' + "".join(parts_html) + "</div>"
-        self.text = "\n\n".join(p for p in parts_text if p).strip() + "\n"
+        self.text = "\n\n".join(p for p in parts_text if p).strip("\n") + "\n"
 
     def _repr_html_(self) -> str:
         return self.html

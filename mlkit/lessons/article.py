@@ -31,7 +31,8 @@ def show_page(text: str | None = None) -> View:
     )
     b.raw(
         "<table><caption>The page as the kit received it (blank lines left out, numbers kept)</caption>"
-        f'<thead><tr><th scope="col">Line</th><th scope="col">Text</th></tr></thead><tbody>{body}</tbody></table>',
+        '<thead><tr><th scope="col">Line</th><th scope="col">Text</th></tr></thead>'
+        f"<tbody>{body}</tbody></table>",
         "\n".join(f"{n:>3} | {line}" for n, line in rows),
     )
     return b.view()

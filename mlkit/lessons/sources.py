@@ -79,7 +79,8 @@ def source_summary(text: str | Result | None = None) -> View:
     ]
     if unsourced_named:
         b.para(
-            f"Careful: {quoted_list([who(a) for a in unsourced_named])} is named as the one speaking, but the "
+            f"Careful: {quoted_list([who(a) for a in unsourced_named])} is named as the one speaking, but "
+            "the "
             "article does not say how the writer learned what was said. A named speaker is not the same as a "
             "source that tells the reader where the news came from."
         )
@@ -87,7 +88,7 @@ def source_summary(text: str | Result | None = None) -> View:
 
 
 def attribution_table(text: str | Result | None = None) -> View:
-    """Every report: the reporting word, who says it, named or not, the verb's colour, how the writer knows."""
+    """Every report: reporting word, who says it, named or not, the verb's colour, how the writer knows."""
     r = result(text)
     rows = [
         (
