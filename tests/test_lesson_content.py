@@ -491,6 +491,9 @@ def test_same_counts_in_every_view_of_the_seed() -> None:
     explorer = mlkit.widgets.source_explorer()
     assert explorer.counts["groups"] == groups
     assert as_text in explorer.summary.value and as_text in explorer.figure.alt_text
+    exercise = mlkit.widgets.who_is_the_source()  # the student's exercise marks the same sources
+    kinds = [g.kind for g in exercise.gold]
+    assert (kinds.count("named"), kinds.count("unnamed"), len(exercise.no_source)) == tuple(groups.values())
     summary = str(lessons.source_summary())
     for group, n in groups.items():
         assert re.search(rf"Source: {group} \(.*?\); How many: {n};", summary), group
@@ -501,6 +504,7 @@ def test_same_counts_in_every_view_of_the_seed() -> None:
     assert sum(lessons.hedge_counts(r).values()) == hedges
     assert f"the kit marks {hedges} hedges" in str(lessons.hedge_families())
     assert f"The kit marks {hedges} hedges" in str(lessons.count_summary())
+    assert len(mlkit.widgets.spot_the_hedges().gold) == hedges  # what the exercise scores against
 
     chain = lessons.traced_chain()
     # By hand: Arutz Sheva, Asharq Al-Awsat in English, in Arabic, the informants; the first witness is

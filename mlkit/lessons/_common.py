@@ -74,24 +74,16 @@ def hedge_counts(r: Result) -> Counter[str]:
     return Counter(FAMILY_OF.get(h.get("category", ""), "possible") for h in r.hedges)
 
 
-def _same_span(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    return bool(a and b) and a["start"] == b["start"] and a["end"] == b["end"]
+#: The kit's one answer to "can the reader check who said this?" (mlkit.widgets.marking), in the words
+#: the lessons use: the who-is-the-source exercise marks with the same function.
+_GROUP_OF = {"named": "named", "unnamed": "not named", "none": "no one"}
 
 
 def source_group(a: dict[str, Any], r: Result) -> str:
     """named | not named | no one, for one attribution (a pronoun takes the group of what it stands for)."""
-    kind = a.get("source_type")
-    if kind == "named":
-        return "named"
-    if kind == "pronoun":
-        resolved = a.get("resolved_source")
-        for other in r.attributions:
-            if other is not a and _same_span(other.get("source"), resolved):
-                return source_group(other, r) if other.get("source_type") != "pronoun" else "not named"
-        return "not named"
-    if kind == "unnamed":
-        return "not named"
-    return "no one"
+    from mlkit.widgets.marking import reader_can_check  # the one definition, shared with the exercise
+
+    return _GROUP_OF[reader_can_check(a, r)]
 
 
 def source_counts(text: str | Result | None = None) -> dict[str, int]:

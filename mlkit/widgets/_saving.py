@@ -25,6 +25,6 @@ def save(question_id: str, value: Any) -> str:
     """Save and return a short HTML notice saying so (or why not)."""
     try:
         store.save_answer(question_id, value)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, TypeError) as exc:
         return f"<p><strong>Not saved:</strong> {esc(exc)}. Download your work from the My work bar.</p>"
     return f"<p>Saved ({esc(question_id)}).</p>"
