@@ -79,7 +79,8 @@ def group_chart(groups: dict[str, int], stances: Any, total: int) -> plots.KitFi
     fig.suptitle(title)
     fig.alt_text = (
         f"Two bar charts. {title}. Who stands behind each report? "
-        f"{plots._pairs(list(groups), list(groups.values()))}. How is it reported (the verb)? {plots._pairs(plots.STANCES, values)}."
+        f"{plots._pairs(list(groups), list(groups.values()))}. How is it reported (the verb)? "
+        f"{plots._pairs(plots.STANCES, values)}."
     )
     return fig
 

@@ -62,7 +62,7 @@ class Imvain(widgets.VBox):
         right, lines = 0, []
         for src in self.sources:
             items = []
-            for letter, name, _ in self.questions:
+            for letter, _, _ in self.questions:
                 accepted, why = src["answers"][letter]
                 given = answers[src["source"]][letter]
                 ok = given in accepted

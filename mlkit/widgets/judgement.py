@@ -41,7 +41,10 @@ def verdict(cal: dict[str, Any]) -> str:
     if cal["right"] == cal["total"]:
         end = "Well judged: you trusted good evidence and doubted weak evidence."
     elif cal["trusted_solid"] < cal["solid"] and cal["doubted_weak"] == cal["weak"]:
-        end = "Careful is not the same as doubtful: a hedge such as “may” or “at least” can be a sign of honest reporting."
+        end = (
+            "Careful is not the same as doubtful: a hedge such as “may” or “at least” can be a sign of "
+            "honest reporting."
+        )
     elif cal["doubted_weak"] < cal["weak"]:
         end = "Look again at who says so, and whether the first lines really show what the headline states."
     else:

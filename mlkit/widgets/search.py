@@ -1,5 +1,6 @@
 """One short step of lesson 05's search: the task, the search words to use, and three boxes for what the
-student found (the page, who is behind it, what it says), saved as they type.
+student found (the page, who is behind it, what it says), saved as they type (every keystroke reaches
+the kernel, so switching tabs loses nothing).
 
 Binder ends a session after about ten minutes with no activity, so each step is short, and every box
 saves on every change: a student who comes back to the tab late loses nothing already typed. Saved as
@@ -36,7 +37,8 @@ class SearchStep(widgets.VBox):
         self.boxes: dict[str, widgets.Textarea] = {}
         rows: list[widgets.Widget] = [
             widgets.HTML(
-                f"<p><strong>{esc(task['title'])}</strong> ({esc(task['minutes'])} minutes). {esc(task['task'])}</p>"
+                f"<p><strong>{esc(task['title'])}</strong> ({esc(task['minutes'])} minutes). "
+                f"{esc(task['task'])}</p>"
                 f"<p>Search for: <code>{esc(task['search'])}</code></p>"
             )
         ]
@@ -45,7 +47,7 @@ class SearchStep(widgets.VBox):
                 value=str(before.get(key, ""))[:MAX_CHARS],
                 description=label,
                 placeholder=placeholder,
-                continuous_update=False,
+                continuous_update=True,  # every keystroke reaches the kernel: nothing waits for a blur
                 style={"description_width": "10em"},
                 layout=widgets.Layout(width="95%", height="3.5em"),
             )
