@@ -23,6 +23,12 @@ STYLE = (
 )
 
 
+#: Inline styles: JupyterLab right-aligns table cells in rendered output and may drop a <style> block
+#: from output it does not trust, so the table's layout travels on each cell.
+CELL = ' style="text-align:left;vertical-align:top;border:1px solid #666;padding:.25em .5em"'
+HEAD = ' style="text-align:left;vertical-align:top;border:1px solid #666;padding:.25em .5em;background:#eee"'
+
+
 def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -73,10 +79,11 @@ class Builder:
         """A real table (caption, column headers with scope) for screen readers; text: one block per row."""
         if not rows:
             return self.para("(nothing found)", strong=caption + ":")
-        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in header)
-        body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
+        head = "".join(f'<th scope="col"{HEAD}>{esc(h)}</th>' for h in header)
+        body = "".join("<tr>" + "".join(f"<td{CELL}>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
         self.html.append(
-            f"<table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f'<table style="border-collapse:collapse"><caption style="text-align:left;font-weight:bold">'
+            f"{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         )
         lines = [caption]
         numbered = header[0] == "#"  # the row number is already the first column
@@ -102,4 +109,9 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def quoted_list(items: Sequence[str]) -> str:
-    return ", ".join(f"“{' '.join(i.split())}”" for i in items) or "none"
+    """Each distinct item once, in order, quoted, with "×n" when it occurs n > 1 times."""
+    counts: dict[str, int] = {}
+    for item in items:
+        key = " ".join(item.split())
+        counts[key] = counts.get(key, 0) + 1
+    return ", ".join(f"“{k}”" + (f" ×{n}" if n > 1 else "") for k, n in counts.items()) or "none"

@@ -9,7 +9,7 @@ import mlkit
 from mlkit import findings
 from mlkit.lessons._common import FAMILY_OF, HEDGE_FAMILIES, counts, family, hedge_counts, result
 from mlkit.lessons._data import trap_sentences
-from mlkit.lessons._view import Builder, View, esc, plural, quoted_list
+from mlkit.lessons._view import CELL, HEAD, Builder, View, esc, plural, quoted_list
 from mlkit.result import Result
 
 
@@ -26,12 +26,13 @@ def show_page(text: str | None = None) -> View:
     rows = [(str(n), line) for n, line in enumerate(source.splitlines(), start=1) if line.strip()]
     b = Builder()
     body = "".join(
-        f'<tr><th scope="row">{n}</th><td class="mlkit-page" dir="auto">{esc(line)}</td></tr>'
+        f'<tr><th scope="row"{HEAD}>{n}</th><td class="mlkit-page" dir="auto"{CELL}>{esc(line)}</td></tr>'
         for n, line in rows
     )
     b.raw(
-        "<table><caption>The page as the kit received it (blank lines left out, numbers kept)</caption>"
-        '<thead><tr><th scope="col">Line</th><th scope="col">Text</th></tr></thead>'
+        '<table style="border-collapse:collapse"><caption style="text-align:left;font-weight:bold">'
+        "The page as the kit received it (blank lines left out, numbers kept)</caption>"
+        f'<thead><tr><th scope="col"{HEAD}>Line</th><th scope="col"{HEAD}>Text</th></tr></thead>'
         f"<tbody>{body}</tbody></table>",
         "\n".join(f"{n:>3} | {line}" for n, line in rows),
     )

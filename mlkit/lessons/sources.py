@@ -138,4 +138,4 @@ def source_pack_table() -> View:
     rows.append(("Where to find it", *(v["where"] for v in versions)))
     rows.append(("Credit", *(v["credit"] for v in versions)))
     b = Builder().table("The same claim in three versions, oldest first", header, rows)
-    return b.para(pack["about"]).view()
+    return b.para(pack["note"]).view()

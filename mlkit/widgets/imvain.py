@@ -35,13 +35,15 @@ class Imvain(widgets.VBox):
                 pick = widgets.ToggleButtons(
                     options=data["replies"],
                     value=value if value in data["replies"] else None,
-                    description=f"{letter}: {name}",
                     tooltip=ask,
-                    style={"description_width": "14em", "button_width": "7em"},
+                    style={"button_width": "6.5em"},
                 )
                 self.picks[(src["source"], letter)] = pick
-                rows.append(widgets.HTML(f"<p><strong>{esc(letter)} ({esc(name)})</strong>: {esc(ask)}</p>"))
-                rows.append(pick)
+                label = widgets.HTML(
+                    f"<p><strong>{esc(letter)}</strong> ({esc(name)}): {esc(ask)}</p>",
+                    layout=widgets.Layout(width="55%"),
+                )
+                rows.append(widgets.HBox([label, pick]))
         self.check_button = widgets.Button(description="Check", button_style="primary")
         self.feedback = widgets.HTML()
         self.check_button.on_click(lambda _b: self.check())
