@@ -418,6 +418,27 @@ def test_facts_issue_10_found_wrong_are_gone(pattern: str, why: str) -> None:
     assert not re.search(pattern, _student_text()), why
 
 
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+def test_every_dated_fact_students_read_is_in_the_guides_facts_table() -> None:
+    """Issue 10: every fact about the world carries a date and a source in the guide. A date in a lesson
+    ("8 April 2013", "December 2024") must be in a row of the facts table that names a source."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    table = guide.split("## Facts used in the lessons and their sources")[1].split("\n## ")[0]
+    rows = [r for r in table.splitlines() if r.startswith("| ") and not r.startswith("| ---")][1:]
+    assert len(rows) >= 15
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split(" | ")]
+        assert len(cells) == 3 and all(cells), row  # fact, date, source
+    student = _student_text() + json.dumps(_data("headlines.json"), ensure_ascii=False)
+    dates = set(re.findall(rf"\b(?:\d{{1,2}} )?(?:{MONTHS}) (?:19|20)\d\d\b", student))
+    assert {"8 April 2013", "February 2014", "December 2024"} <= dates
+    for date in dates:
+        month_year = " ".join(date.split()[-2:])
+        assert any(month_year in r for r in rows), date
+
+
 def test_lessons_quote_the_article_exactly() -> None:
     """Quotation marks promise exact words: "the leader of ISIS" is not in the article (04_quote_marks
     shows it as the mistake to spot, so that one question is left out)."""
