@@ -145,6 +145,7 @@ ON_SCREEN = [
     ("quotation_table", "what the kit notices about quotation marks"),
     ("search_step", "boxes for what you found: the page, who is behind it, what it says"),
     ("show_wire_version", "a careful version of the same story, written as a news agency would"),
+    ("side_by_side", "the 2013 article and the careful version, measured the same way"),
     ("compare", "the two versions side by side"),
     ("imvain", "the IMVAIN questions for each source, with feedback"),
     ("headline_judgement", "four headlines with their first lines: rate how well each is supported"),
@@ -215,6 +216,45 @@ def printed_view(source: str) -> str | None:
     return str(getattr(mlkit.lessons, match.group(1))())
 
 
+def paper_task(source: str) -> list[str]:
+    """The paper form of a widget whose content is data: the headline sets, IMVAIN, the search steps."""
+    import mlkit.lessons
+
+    if m := re.search(r'headline_judgement\("(\w+)"', source):
+        scale = "  ".join(f"{BOX} {s}" for s in mlkit.lessons.headline_scale())
+        out = ["*Written for this kit: the places, people and events are invented.*", ""]
+        for n, item in enumerate(mlkit.lessons.headline_set(m.group(1)), start=1):
+            out += [f"**{n}. {item['headline']}**", "", item["lede"], "", scale, ""]
+        return out
+    if m := re.search(r'imvain\("(\w+)"\)', source):
+        data = mlkit.lessons.imvain_data(m.group(1))
+        out = ["| Source | " + " | ".join(f"{q[0]}: {q[1]}" for q in data["questions"]) + " |"]
+        out.append("| --- " * (len(data["questions"]) + 1) + "|")
+        cell = " / ".join(data["replies"])
+        out += [
+            f"| {s['source']} | " + " | ".join(cell for _ in data["questions"]) + " |"
+            for s in data["sources"]
+        ]
+        return out + [""]
+    if m := re.search(r'search_step\("(\w+)"\)', source):
+        task = mlkit.lessons.search_task(m.group(1))
+        out = [
+            f"**{task['title']}** ({task['minutes']} minutes). {task['task']}",
+            "",
+            f"Search for: `{task['search']}`",
+            "",
+        ]
+        return (
+            out
+            + [
+                f"{label}: ______________________________________________"
+                for label in ("The page", "Who is behind it?", "What does it say?")
+            ]
+            + [""]
+        )
+    return []
+
+
 def worksheet(stem: str, cells: list[tuple[str, str]], data: dict[str, Any]) -> str:
     """A printable version of one lesson: its text, each question with room to answer, each tool named."""
     out = [
@@ -240,7 +280,10 @@ def worksheet(stem: str, cells: list[tuple[str, str]], data: dict[str, Any]) -> 
         if not ids and not CHECKLIST.search(source):
             printed = printed_view(source)
             shown = on_screen(source)
-            if printed:
+            paper = paper_task(source)
+            if paper:
+                out += paper
+            elif printed:
                 out += ["```text", printed.rstrip(), "```", ""]
             elif shown:
                 out += [f"*On screen: {shown}.*", ""]
