@@ -364,6 +364,27 @@ def test_passive_reports_with_and_without_an_agent() -> None:
     assert mlkit.analyze("The commander is said to have died.").attributions == []
 
 
+def test_a_passive_verb_of_saying_is_one_rule_with_the_other_passives() -> None:
+    """ "was confirmed by X" reads like "was rejected by X": the agent is the source and the cue keeps
+    its own stance; "claimed by" a group is the set phrase for claiming an attack; a verb of saying
+    that is not a cue ("assured") still reports when a that-clause follows."""
+    a = only("Her death was confirmed by the Eagle Forum, the group she founded.")
+    assert (text_of(a["cue"]), text_of(a["source"]), a["verb_stance"]) == (
+        "was confirmed",
+        "the Eagle Forum",
+        "endorsing",
+    )
+    a = only("The attacks in Paris were claimed by the Islamic State.")
+    assert (text_of(a["source"]), a["verb_stance"]) == ("the Islamic State", "neutral")
+    a = only("Residents were assured that the water was safe.")
+    assert (text_of(a["cue"]), a["source"], text_of(a["content"])) == (
+        "were assured",
+        None,
+        "the water was safe",
+    )
+    assert mlkit.analyze("Residents were assured.").attributions == []
+
+
 def test_what_someone_left_out_is_reported_but_what_they_could_not_say_is_not() -> None:
     a = only("Trump never mentioned Clinton in the speech.")
     assert (text_of(a["cue"]), text_of(a["source"])) == ("mentioned", "Trump")

@@ -12,10 +12,18 @@ from mlkit.components.tokens import next_word
 from mlkit.components.tokens import prev_word as word_before
 
 from .content import clause_after, clause_before, inside_quote, phrase_after
-from .cues import Cue, cue_entry, stance
+from .cues import Cue, stance
 from .doc_view import Attr, DocView, Range
 from .speaker import source_after
-from .words import AGENTLESS_IDS, LEADING_DROP, PASSIVE_AUX, PASSIVE_IDS, QUOTE_MARKS, THAT_ID
+from .words import (
+    AGENTLESS_IDS,
+    AGENTLESS_VERBS,
+    LEADING_DROP,
+    PASSIVE_AUX,
+    PASSIVE_IDS,
+    QUOTE_MARKS,
+    THAT_ID,
+)
 
 
 def according_to(
@@ -65,87 +73,67 @@ def question_put(v: DocView, cue: Cue) -> Attr | None:
     )
 
 
+NO_AGENT = "No one is named: the sentence does not say who made this report."
+BY_AGENT = 'A passive report that names its source after "by".'
+NOT_PASSIVE_FLAGS = frozenset({"mind", "strict", "study", "needs_quote", "noun", "then_to"})
+
+
 def passive(v: DocView, cue: Cue) -> Attr | None:
-    """ "was rejected by large majorities": the agent after "by" is the source; "has been criticized
-    for ...": no one is named, which is worth noticing."""
-    doc, start, end, aux = v.doc, cue.start, cue.end, cue.prev
-    if cue.flags & {"mind", "strict", "study", "needs_quote", "noun", "then_to"}:
-        return None  # "is believed", "is expected": hedges, not reports
-    if aux.lower_ in {"'s", "’s"} or v.quote_containing(aux.idx) is not None:
-        return None  # "Obama's calls for": a possessive; inside a quotation: the speaker's own words
-    nxt = next_word(doc, end - 1)
-    if nxt is None or nxt.text in {".", "!", "?"} or (nxt.lower_ == "to" and doc[start].lower_ != "asked"):
-        return None  # "is said to have ...": an impersonal hedge
+    """A reporting verb in the passive. "was rejected by large majorities": the agent after "by" is the
+    source. "it was reported that ...", "has been criticized for ...": no one is named, which is worth
+    noticing. Verbs of saying (`agentless_verbs`: "reported", "told", "assured") are reports in any
+    passive; other cues only outside a quotation and when their flags allow it."""
+    doc, start, end, aux, nxt = v.doc, cue.start, cue.end, cue.prev, cue.nxt
+    saying = cue.first_low in AGENTLESS_VERBS
+    if nxt is None:
+        return None
+    if not saying and (
+        cue.flags & NOT_PASSIVE_FLAGS  # "is believed", "is expected": hedges, not reports
+        or aux.lower_ in {"'s", "’s"}  # "Obama's calls for": a possessive
+        or v.quote_containing(aux.idx) is not None  # inside a quotation: the speaker's own words
+        or nxt.text in {".", "!", "?"}
+        or (nxt.lower_ == "to" and doc[start].lower_ != "asked")  # "is said to have ...": a hedge
+    ):
+        return None
     if v.negation_in(aux.i - 2, end):
         return None
-    word = doc[end - 1].lower_
-    stance_, explanation = stance(word, nxt, cue.entry)
     if nxt.lower_ == "by":
         src = source_after(v, nxt.i + 1)
         if src is None:
             return None
-        content = clause_before(v, aux.i, None) or phrase_after(v, src[1])
-        return Attr((aux.i, end), src, content, "indirect", stance_, explanation)
+        content = clause_before(v, aux.i, None)
+        if cue.entry is None:
+            return Attr((aux.i, end), src, content, "indirect", "neutral", BY_AGENT)
+        content = content or phrase_after(v, src[1])
+        return Attr((aux.i, end), src, content, "indirect", *stance(cue.word, nxt, cue.entry))
+    if saying:  # "it was reported on Sunday that ...": only with a that-clause
+        that = _that_soon_after(v, start)
+        if that is None:
+            return None
+        content = inside_quote(v, start, clause_after(v, that + 1))
+        category = cue.entry.category if cue.entry else "neutral"
+        return Attr((aux.i, end), None, content, "other", category, NO_SOURCE)
     content = phrase_after(v, end) if not nxt.is_punct else None
     if content is None:
         return None
-    return Attr(
-        (aux.i, end),
-        None,
-        content,
-        "other",
-        stance_,
-        "No one is named: the sentence does not say who made this report.",
-    )
+    return Attr((aux.i, end), None, content, "other", stance(cue.word, nxt, cue.entry)[0], NO_AGENT)
 
 
-def agentless(v: DocView) -> list[Attr]:
-    """ "it was reported that ...", "we were assured that ...": a report with no one behind it."""
-    doc = v.doc
+NO_SOURCE = (
+    "This report has no source: the sentence does not say who said it, so no one stands behind the claim."
+)
+
+
+def passive_candidates(v: DocView) -> list[int]:
+    """Verbs of saying after a form of "be" ("was assured", "were told"): passive reports even when the
+    verb is not in the cue list."""
     out = []
     for i in numpy.flatnonzero(numpy.isin(v.lower_array, AGENTLESS_IDS)).tolist():
         if not PASSIVE_IDS.intersection(v.lower[max(0, i - 2) : i]):
             continue  # cheap test on word hashes first: most "said"s have no "was" before them
-        tok = doc[i]
-        aux = word_before(doc, tok.i)
-        if aux is None or aux.lower_ not in PASSIVE_AUX:
-            continue
-        nxt = next_word(doc, tok.i)
-        if nxt is None:
-            continue
-        negated = v.negation_in(i - 3, i)
-        if nxt.lower_ == "by":  # "was reported by the BBC": an agent after all
-            src = None if negated else source_after(v, nxt.i + 1)
-            if src is None:
-                continue
-            content = clause_before(v, aux.i, None)
-            out.append(
-                Attr(
-                    (aux.i, tok.i + 1),
-                    src,
-                    content,
-                    "indirect",
-                    "neutral",
-                    'A passive report that names its source after "by".',
-                )
-            )
-            continue
-        that = _that_soon_after(v, tok.i)
-        if that is None or negated:
-            continue
-        content = inside_quote(v, tok.i, clause_after(v, that + 1))
-        entry = cue_entry(tok.lower_)
-        out.append(
-            Attr(
-                (aux.i, tok.i + 1),
-                None,
-                content,
-                "other",
-                entry.category if entry else "neutral",
-                "This report has no source: the sentence does not say who said it, so no one "
-                "stands behind the claim.",
-            )
-        )
+        aux = word_before(v.doc, i)
+        if aux is not None and aux.lower_ in PASSIVE_AUX:
+            out.append(i)
     return out
 
 

@@ -42,7 +42,7 @@ class Cue:
     start: int  # the matched word(s), token indices [start, end)
     end: int
     cue_start: int  # with auxiliaries: "have reported", "has said"
-    entry: lexicon.Entry
+    entry: lexicon.Entry | None  # None: a verb of saying in the passive that is not in the cue list
     flags: frozenset[str]
     word: str  # the last word, lower case ("said", "out" in "pointed out")
     first_low: str
@@ -65,7 +65,7 @@ def cue_phrase(v: DocView, start: int, end: int) -> str:
     return v.doc[start:end].text.lower().replace("\u00a0", " ")
 
 
-def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry, phrase: str) -> Cue | None:
+def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phrase: str) -> Cue | None:
     """The cue's verb group and form; None when the words around it show it is not a report."""
     doc = v.doc
     first_tok, last_tok = doc[start], doc[end - 1]  # made once: each doc[i] builds a new Token
@@ -86,7 +86,7 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry, phrase: str
     if cue_start > 0 and doc[cue_start - 1].text == "-" and not doc[cue_start - 1].whitespace_:
         return None  # "self-described": part of a compound word, not a report
     nxt = next_word(doc, end - 1)
-    flags = frozenset(entry.guards)
+    flags = frozenset(entry.guards) if entry is not None else frozenset()
     cue = Cue(start, end, cue_start, entry, flags, word, first_low, first_tok, prev_word, nxt)
     if (
         word.endswith("ed")

@@ -13,7 +13,7 @@ from mlkit import lexicon
 from mlkit.components.lexmatch import LexiconMatcher
 from mlkit.components.tokens import doc_text
 
-from .constructions import according_to, agentless, passive, question_put
+from .constructions import according_to, passive, passive_candidates, question_put
 from .content import find_content, inside_quote, trim_coordinated_contents
 from .cues import cue_holds, cue_phrase, read_cue, stance
 from .doc_view import Attr, DocView, Range
@@ -21,7 +21,6 @@ from .labels import headline_labels, polls_as_settings
 from .phrases import is_citable
 from .sources import TYPE_CACHE, final_kind, resolve_sources, source_type
 from .speaker import find_speaker, source_after
-from .words import AGENTLESS_VERBS
 
 if not Doc.has_extension("mlkit_attributions"):
     Doc.set_extension("mlkit_attributions", default=None)
@@ -49,9 +48,10 @@ class AttributionFinder:
         v = DocView(doc)
         found: list[Attr] = []
         taken_cues: set[int] = set()
-        cue_matches = sorted(
-            ((s, e, entry) for _, entry, s, e in self.matcher(doc)), key=lambda m: (m[0], -m[1])
-        )
+        cue_matches = [(s, e, entry) for _, entry, s, e in self.matcher(doc)]
+        matched = {s for s, _, _ in cue_matches}
+        cue_matches += [(i, i + 1, None) for i in passive_candidates(v) if i not in matched]
+        cue_matches.sort(key=lambda m: (m[0], -m[1]))
         for start, end, entry in cue_matches:
             if start in taken_cues:
                 continue
@@ -64,7 +64,6 @@ class AttributionFinder:
         # would quit, Priebus said, “Probably.”"); "Asked how many were sold, she could not say" has none
         answered = {v.sent(a.cue[0]) for a in found if not a.extra.get("question")}
         found = [a for a in found if not a.extra.get("question") or v.sent(a.cue[0]) in answered]
-        found.extend(a for a in agentless(v) if a.cue[0] not in taken_cues)
         found.extend(headline_labels(v, taken_cues))
         found.extend(polls_as_settings(v))
         found.sort(key=lambda a: a.cue)
@@ -114,8 +113,10 @@ def attribution_for(
         return None
     if cue.route == "question":
         return question_put(v, cue)
-    if cue.route == "passive":  # "it was reported that" is agentless()'s
-        return None if cue.first_low in AGENTLESS_VERBS else passive(v, cue)
+    if cue.route == "passive":
+        return passive(v, cue)
+    if entry is None:
+        return None
     speaker = find_speaker(v, cue, prior)
     if speaker is None:
         return None
