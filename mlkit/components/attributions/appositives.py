@@ -9,50 +9,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .doc_view import DocView, Range
-from .phrases import cap, desc_to, description, is_name, name_part, opener, skippable_chunk, speaker_np
-from .words import ADVERBS, LEADING_DROP, NP_BREAKERS, QUOTE_MARKS, RELATIVES, TIME_WORDS
-
-
-def appositive_source(v: DocView, comma: int, s0: int, desc_only: bool = False) -> Range | None:
-    """ "John Smith, a spokesman for the Red Cross, said": name (and description) between commas;
-    "Cruz, who has proposed ..., said": the name before a relative clause."""
-    chunks: list[list[Token]] = [[]]
-    for tok in reversed(v.doc[max(s0, comma - 40) : comma]):
-        if tok.is_space or tok.text in {"(", ")"}:  # "Rep. Elijah Cummings (D-Md.), chair of ..."
-            if tok.text in {"(", ")"}:
-                chunks[-1].insert(0, tok)
-            continue
-        if v.is_boundary(tok):
-            if skippable_chunk(chunks[-1]):
-                chunks[-1] = []  # "Sanders, meanwhile, said", "Benford, 58, who ..., says": skip it
-                continue
-            if tok.text != "," or len(chunks) == 2:
-                break
-            chunks.append([])
-            continue
-        chunks[-1].insert(0, tok)
-    desc = chunks[0]
-    name = chunks[1] if len(chunks) == 2 else []
-    if not name and is_name(desc) and v.starts_sentence(desc[0].i, s0):
-        return desc[0].i, desc[-1].i + 1  # "Hunter, meanwhile, told ...": the aside was skipped
-    for k, t in enumerate(desc[1:], start=1):
-        if t.lower_ in {"who", "which", "whose"}:  # "an oncologist who advised Obama": the oncologist
-            desc = desc[:k]
-            break
-    if desc and desc[0].lower_ in {"who", "which", "whose"}:
-        if name and len(name) <= 8 and (cap(name[0]) or name[0].lower_ in {"the", "a", "an"}):
-            return name[0].i, name[-1].i + 1
-        return None
-    longest = 14 if name and desc[0].lower_ in {"a", "an", "the"} else 9
-    if not desc or len(desc) > longest or any(t.lower_ in NP_BREAKERS and not desc_to(t) for t in desc):
-        return None
-    if name and len(name) <= 8 and cap(name[0]) and all(name_part(t) for t in name):
-        return name[0].i, desc[-1].i + 1
-    if name and len(name) <= 6 and is_name(desc) and not any(t.lower_ in NP_BREAKERS for t in name):
-        return name[0].i, desc[-1].i + 1  # "the prosecutor, Sarah Whitfield, told ..."
-    if not desc_only or desc[0].lower_ in {"a", "an"} or not cap(desc[0]):
-        return None  # "..., a spokesman, said" with no name before it is not enough to go on
-    return desc[0].i, desc[-1].i + 1
+from .phrases import cap, description, is_name, name_part, opener, skippable_chunk, speaker_np
+from .words import (
+    ADVERBS,
+    ASIDES,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    LEADING_DROP,
+    NP_BREAKERS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    QUOTE_MARKS,
+    RELATIVES,
+    TIME_WORDS,
+)
 
 
 def comma_before(v: DocView, cue_start: int) -> int | None:
@@ -70,11 +40,49 @@ def comma_before(v: DocView, cue_start: int) -> int | None:
     return j if j >= 0 and doc[j].text == "," else None
 
 
-def apposed_speaker(v: DocView, comma: int) -> Range | None:
+def apposed_speaker(v: DocView, comma: int, participle: bool = False) -> Range | None:
     """A speaker followed by descriptions between commas, each possibly long:
     "Paradis, who volunteered for Bill Clinton when he ran in 1992, says ...",
-    "Rich Heffley, a top GOP operative who played a role in 2008, said ...".
-    Returns the name (with its description when that is a noun phrase), or None."""
+    "Rich Heffley, a top GOP operative who played a role in 2008, said ...",
+    "Hunter, meanwhile, told ...", "Cory James, 22, of Flint, Mich., said ...".
+    Returns the name, with its description when that is a noun phrase ("a spokesman for the Red Cross",
+    "chair of the committee"), or None. `comma` is the comma just before the verb; before a
+    `participle` ("Nate Cohn, writing in ...") only a name alone counts: a clause before the comma is
+    the participle's main clause, not a description."""
+    chunks = _chunks_before(v, comma)
+    for k, chunk in enumerate(chunks):
+        name, cut = _clause_end(v, chunk)
+        descs = [c for c in chunks[k + 1 :] if not skippable_chunk(c)]
+        opens = cut or _openers(chunks[:k])  # nothing but "On Tuesday," comes before the name
+        if not descs:
+            if opens and name and (k < len(chunks) - 1 or is_name(name)):
+                return name[0].i, name[-1].i + 1  # "Hunter, meanwhile, told", "Sen. Jack Reed (D-R.I.), said"
+            continue
+        if participle or not name or not speaker_np(name) or not all(description(d) for d in descs):
+            continue
+        if not opens and not _plainly_named(name, descs):
+            continue  # "The plan failed, Smith, ...": only a plain name and role after a clause
+        end = name[-1].i + 1
+        if role(descs[0]):  # "Smith, a spokesman for the ministry": the description is part of who spoke
+            end = (_before_relative(descs[0]) if len(descs) == 1 else descs[-1])[-1].i + 1
+        return name[0].i, end
+    return None
+
+
+def _plainly_named(name: list[Token], descs: list[list[Token]]) -> bool:
+    """A name and one role, or a role and one name: "Tom Becker, the company's lawyer", "the
+    publisher, Harland Press"."""
+    if len(descs) != 1:
+        return False
+    return (cap(name[0]) and len(name) <= 8 and all(name_part(t) for t in name)) or (
+        len(name) <= 6 and is_name(descs[0])
+    )
+
+
+def _chunks_before(v: DocView, comma: int) -> list[list[Token]]:
+    """The comma-separated pieces before `comma` (nearest last), back to the sentence start, a sentence
+    mark or a long quotation, within 60 words; a short quotation inside a description ("who calls
+    Trump a “sociopath,”") is kept whole."""
     doc = v.doc
     s0, _ = v.sent(comma)
     toks: list[Token] = []
@@ -90,7 +98,7 @@ def apposed_speaker(v: DocView, comma: int) -> Range | None:
             q = v.quote_containing(t.idx + 1) or v.quote_containing(t.idx - 1)
             if q is None or q.end - q.start > 60 or q.start < doc[s0].idx:
                 break
-            k = j  # a short quotation inside a description ("who calls Trump a “sociopath,”"): keep it
+            k = j
             while k > s0 and doc[k].idx > q.start:
                 k -= 1
             toks[:0] = [x for x in doc[k : j + 1] if not x.is_space]
@@ -104,18 +112,54 @@ def apposed_speaker(v: DocView, comma: int) -> Range | None:
             chunks.append([])
         else:
             chunks[-1].append(t)
-    chunks = [c for c in chunks if c]
-    for k in range(len(chunks) - 1):
-        name = chunks[k]
-        while name and name[0].lower_ in LEADING_DROP:
-            name = name[1:]
-        descs = chunks[k + 1 :]
-        if not name or not speaker_np(name) or not all(description(d) for d in descs):
-            continue
-        if any(not opener(c) for c in chunks[:k]):
-            return None  # something other than "On Tuesday," comes before: not a speaker's clause
-        first = descs[0][0]
-        if first.lower_ in {"a", "an", "the"} or (cap(first) and first.lower_ not in RELATIVES):
-            return name[0].i, descs[-1][-1].i + 1
-        return name[0].i, name[-1].i + 1
-    return None
+    return [c for c in chunks if c]
+
+
+def _clause_end(v: DocView, chunk: list[Token]) -> tuple[list[Token], bool]:
+    """The words of a would-be name after the last clause boundary in it ("... while her opponent",
+    "“Yes,” Brent Bozell III"), without a leading "But"/"Meanwhile"; and whether anything was cut."""
+    start = 0
+    for k, t in enumerate(chunk):
+        if t.text not in {"(", ")"} and v.is_boundary(t):
+            start = k + 1
+    name = chunk[start:]
+    while name and name[0].lower_ in LEADING_DROP:
+        name = name[1:]
+    return name, start > 0
+
+
+def _openers(chunks: list[list[Token]]) -> bool:
+    """Only opening phrases ("On Tuesday,", "Appearing before supporters,") come before the name."""
+    return all(opener(c) or c[0].lower_.endswith(("ing", "ed")) for c in chunks)
+
+
+ROLE_PARTICIPLES = frozenset(
+    {"ranking", "leading", "acting", "managing", "presiding", "founding", "retired", "elected"}
+)
+
+
+def role(toks: list[Token]) -> bool:
+    """A description that names a role, so it belongs with the name: "a spokesman", "the chair",
+    "his chief of staff", "chair of the committee", "AKA Danger Mouse" — not "in Kentucky", "clearly
+    frustrated", "echoing Erdogan", "who has no endorsements"."""
+    first = toks[0]
+    low = first.lower_
+    if low in RELATIVES or low in PREPOSITIONS or low in ASIDES:
+        return False
+    if low in DETERMINERS or low in POSSESSIVES or cap(first):
+        return True
+    return (
+        first.is_alpha
+        and first.is_lower
+        and (not low.endswith(("ly", "ing", "ed")) or low in ROLE_PARTICIPLES)
+        and len(toks) <= 12
+        and not any(t.lower_ in NP_BREAKERS or t.lower_ in CLAUSE_WORDS for t in toks)
+    )
+
+
+def _before_relative(toks: list[Token]) -> list[Token]:
+    """ "the Democratic pollster who worked for both Clintons": the description up to "who"."""
+    for k, t in enumerate(toks[1:], start=1):
+        if t.lower_ in RELATIVES:
+            return toks[:k]
+    return toks

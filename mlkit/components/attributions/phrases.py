@@ -155,9 +155,11 @@ def description(toks: list[Token]) -> bool:
     "a Republican who served as a Marine", "58", "wearing a T-shirt", "asked what was wrong"."""
     if not 0 < len(toks) <= 30 or any(t.text in {".", ";", ":"} for t in toks):
         return False
-    if any(t.lower_ in {"said", "says", "told"} for t in toks):
-        return False  # another report: the clause is not a description
     first = toks[0]
+    if any(t.lower_ in {"said", "says", "told"} for t in toks) and first.lower_ not in RELATIVES:
+        return False  # another report: the clause is not a description ("who said he votes" is one)
+    if first.lower_ in CLAUSE_WORDS and first.lower_ not in RELATIVES | PREPOSITIONS:
+        return False  # "but the band's manager": a new clause, not a description
     return (
         first.lower_ in RELATIVES
         or first.lower_ in DETERMINERS

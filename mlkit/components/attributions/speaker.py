@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from mlkit.components.tokens import prev_word as word_before
 
-from .appositives import apposed_speaker, appositive_source, comma_before
+from .appositives import apposed_speaker, comma_before
 from .cues import Cue
 from .doc_view import Attr, DocView, Range
 from .phrases import cap, is_name, looks_like_speaker, phrase_to
@@ -52,7 +52,7 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
     earlier report in the same sentence, whose speaker a second verb or a participle shares."""
     doc, cue_start, prev = v.doc, cue.cue_start, cue.prev
     relative = relative_speaker(v, cue_start)
-    source = relative[0] if relative else source_before(v, cue_start)
+    source = relative[0] if relative else source_before(v, cue_start, cue.ing)
     if cue.restricted and prev is not None and cue.start == cue_start:
         owner = _owner_of_noun(v, prev)  # "his claim that ...", "Clinton's claims"
         if owner is False:
@@ -74,8 +74,6 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
         ):
             source = None  # "..., said a carbon price could replace ...": a clause, not a speaker
         inverted = source is not None
-        if source is None and prev.text == ",":
-            source = appositive_source(v, prev.i, v.sent(cue_start)[0], desc_only=True)
     if source is None and not cue.ing:
         comma = comma_before(v, cue_start)
         if comma is not None:

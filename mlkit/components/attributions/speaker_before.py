@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .appositives import appositive_source
+from .appositives import apposed_speaker
 from .doc_view import DocView, Range
 from .phrases import cap, head_of_speaker, phrase_to
 from .words import (
@@ -28,7 +28,7 @@ from .words import (
 CUT_SHORT = frozenset({"the", "a", "an", "of", "for", "to", "with", "on", "in", "at", "by", "from", "about"})
 
 
-def source_before(v: DocView, cue_start: int) -> Range | None:
+def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range | None:
     """The noun phrase between the last clause boundary and the cue ("an opposition activist")."""
     doc = v.doc
     s0, _ = v.sent(cue_start)
@@ -65,7 +65,7 @@ def source_before(v: DocView, cue_start: int) -> Range | None:
             toks = toks[:k]
             break
     if not toks and i >= s0 and doc[i].text == ",":
-        return appositive_source(v, i, s0)
+        return apposed_speaker(v, i, participle)
     if not toks:
         return trailing_name(whole)
     if (
