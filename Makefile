@@ -52,6 +52,7 @@ evaluate: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m mlkit.bench
 	$(BIN)/python -m mlkit.bench_widgets
+	$(BIN)/python -m mlkit.bench_shapes
 
 clean:
 	rm -rf artifacts build dist .pytest_cache .ruff_cache *.egg-info

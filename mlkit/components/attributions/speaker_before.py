@@ -144,13 +144,21 @@ def _with_appositive(v: DocView, start: int, end: int, boundary: int) -> Range:
     j = boundary - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    k = j
-    while k >= 0 and (cap(doc[k]) or doc[k].text in {".", "-"} or doc[k].is_upper) and not doc[k].is_space:
+    k = j  # the name's words, across a doubled space ("Doug  Andres")
+    while k >= 0 and (cap(doc[k]) or doc[k].text in {".", "-"} or doc[k].is_upper or _inline_space(doc[k])):
         k -= 1
-    if k < j and (k < 0 or v.is_boundary(doc[k]) or doc[k].is_sent_start or doc[k].is_space):
-        if doc[start].lower_ in {"a", "an", "the"} and doc[k + 1].text not in {"According"}:
-            return k + 1, end
+    first = k + 1
+    while first < j and doc[first].is_space:
+        first += 1
+    if first <= j and (k < 0 or v.is_boundary(doc[k]) or doc[k].is_sent_start or doc[k].is_space):
+        if doc[start].lower_ in {"a", "an", "the"} and doc[first].text not in {"According"}:
+            return first, end
     return start, end
+
+
+def _inline_space(tok: Token) -> bool:
+    """A space token that is not a line break: an extra space typed between two words."""
+    return tok.is_space and "\n" not in tok.text
 
 
 def relative_speaker(v: DocView, cue_start: int) -> tuple[Range, Range] | None:
