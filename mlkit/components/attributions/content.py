@@ -18,15 +18,26 @@ from .phrases import cap
 from .speaker import Speaker
 from .words import (
     ACCORDING_ID,
+    ARTICLES,
     DETERMINERS,
     LISTENERS,
     MAX_CONTENT_TOKENS,
+    POSSESSIVES,
+    PREPOSITIONS,
     PRONOUNS,
     QUOTE_MARKS,
     REPORT_OPENERS,
     TIME_WORDS,
 )
 
+SETTING_PREPOSITIONS = frozenset("on in at from during via over through outside inside with before".split())
+SETTING_NOUNS = frozenset(
+    "interview statement statements rally speech conference call letter post tweet hearing meeting event "
+    "debate appearance visit briefing show program programme broadcast radio television tv video email "
+    "op-ed column remarks press release news campaign trail stop stage floor house room city town "
+    "week weekend month year day night morning afternoon evening".split()
+)
+VERB_STARTS = frozenset("is was are were has have had will would can could should may might must".split())
 SETTING_WORDS = frozenset(
     "interview statement week month year night morning afternoon evening conference call radio "
     "television".split()
@@ -69,6 +80,7 @@ def find_content(v: DocView, cue: Cue, speaker: Speaker) -> Content | None:
         and before_first.text == ","
         and near is not None
         and _ends_clause(v, last, 7 if "object" in flags else 4)
+        and not _opening_phrase(v, before_first.i)
     ):
         content = clause_before(v, cue.cue_start, speaker.source)
     elif "needs_quote" in flags:
@@ -94,10 +106,75 @@ def find_content(v: DocView, cue: Cue, speaker: Speaker) -> Content | None:
         content = phrase_after(v, end) or clause_after(v, end)
         kind = "other"
     else:
-        content = clause_after(v, end)
+        start = _after_setting(v, end)
+        if start is None:  # "responded from the White House, where ...": nothing reported here
+            return Content(None, kind, after_that, before_first)
+        content = clause_after(v, start)
+        if start > end and v.doc[start].text in QUOTE_MARKS:
+            q = v.quote_starting_near(v.doc[start].idx)
+            content, kind = ((q.start, q.end), "direct") if q else (content, kind)
+    if content is None and nxt is not None and nxt.text == ":" and v.sent(nxt.i)[1] <= nxt.i + 2:
+        content, kind = _next_paragraph(v, nxt.i + 1, kind)  # "In a speech last July, he said: ¶ “...”"
     if content is None:
         return None
+    if kind != "direct" and v.doc[_first_word(v, content)].lower_ in VERB_STARTS:
+        return Content(None, kind, after_that, before_first)  # "what they are talking about is ...": no topic
     return Content(content, kind, after_that, before_first)
+
+
+def _next_paragraph(v: DocView, i: int, kind: str) -> tuple[Range | None, str]:
+    """The words a colon at the end of a line introduces: the quotation or sentence that follows."""
+    _, s1 = v.sent(i)
+    words = v.words(s1, min(len(v.doc), s1 + 3))
+    if not words:
+        return None, kind
+    q = v.quote_starting_near(words[0].idx)
+    if q is not None:
+        return (q.start, q.end), "direct"
+    return clause_after(v, words[0].i), kind
+
+
+def _first_word(v: DocView, content: Range) -> int:
+    span = v.doc.char_span(content[0], content[1], alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _opening_phrase(v: DocView, comma: int) -> bool:
+    """ "In a statement, X said": the words before the comma open the sentence and report nothing."""
+    s0, _ = v.sent(comma)
+    words = v.words(s0, comma)
+    return 0 < len(words) <= 6 and words[0].lower_ in PREPOSITIONS
+
+
+def _after_setting(v: DocView, i: int) -> int | None:
+    """Where the reported words start after the cue, past a setting ("said on Tuesday the talks had
+    failed", "said in a statement that ..."); None when a setting is all there is ("responded from the
+    White House, where he ...", "responded on Twitter, saying ..."). i itself when no setting starts there."""
+    _, s1 = v.sent(i)
+    words = v.words(i, min(s1, i + 14))
+    if not words or words[0].lower_ not in SETTING_PREPOSITIONS:
+        return i
+    noun_seen = False
+    for k, w in enumerate(words):
+        low = w.lower_
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if low == "that":
+            return nxt.i if nxt is not None else None
+        if w.text in QUOTE_MARKS:
+            return w.i
+        if w.text in {",", ".", ";", "!", "?", "—", "–"}:
+            if w.text == "," and nxt is not None and (nxt.lower_ == "that" or nxt.text in QUOTE_MARKS):
+                return nxt.i + 1 if nxt.lower_ == "that" else nxt.i
+            return None
+        if noun_seen and (low in PRONOUNS or low in ARTICLES or low in {"there", "this", "these", "those"}):
+            return w.i  # "said on Tuesday the talks had failed", "told CNN in an interview he would run"
+        if low in SETTING_PREPOSITIONS or low in DETERMINERS or low in POSSESSIVES or w.text in {"'s", "’s"}:
+            continue
+        if cap(w) or w.like_num or low in TIME_WORDS or low in SETTING_NOUNS:
+            noun_seen = True
+            continue
+        return i  # not a setting after all: keep the words after the cue
+    return None
 
 
 def clause_after(v: DocView, i: int) -> Range | None:
@@ -251,7 +328,21 @@ def _skip_listener(v: DocView, i: int) -> int:
 
 def trim_coordinated_contents(doc: Doc, attrs: list[Attr]) -> None:
     """ "He maintained that the money was a loan, and his lawyer pointed out that ...": the first content
-    ends at ", and", where the next speaker begins."""
+    ends at ", and", where the next speaker begins; "X said the plan was dead, echoing ...": it ends at
+    the comma before a participle that reports again."""
+    participles = sorted(
+        comma.idx
+        for b in attrs
+        if doc[b.cue[1] - 1].lower_.endswith("ing")
+        and (comma := word_before(doc, b.cue[0])) is not None
+        and comma.text == ","
+    )
+    for a in attrs:
+        if a.content is None or a.kind == "direct":
+            continue
+        k = bisect.bisect_right(participles, a.content[0])
+        if k < len(participles) and participles[k] < a.content[1]:
+            a.content = (a.content[0], participles[k])
     sourced = sorted((doc[b.source[0]].idx, b.source[0]) for b in attrs if b.source and b.source[0] > 0)
     starts = [c for c, _ in sourced]
     for a in attrs:

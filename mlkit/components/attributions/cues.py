@@ -109,6 +109,7 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
     if (
         prev_word is not None
         and prev_word.lower_ in FUTURE_MARKERS
+        and not (prev_word.text == "May" and not prev_word.is_sent_start)  # "Theresa May told"
         and word == phrase.split()[-1]
         and not word.endswith(("ed", "s", "ing"))
     ):

@@ -10,6 +10,7 @@ from mlkit.components.tokens import next_word
 
 from .words import (
     ASIDES,
+    AUXILIARIES,
     CLAUSE_WORDS,
     COMMON_SOURCE_NOUNS,
     DETERMINERS,
@@ -22,6 +23,17 @@ from .words import (
     QUOTE_MARKS,
     RELATIVES,
 )
+
+
+def is_aux(tok: Token) -> bool:
+    """A helping verb ("has", "would", "may") — but not "May" inside a sentence ("2 May", "Theresa May")."""
+    return tok.lower_ in AUXILIARIES and not (tok.text == "May" and not tok.is_sent_start)
+
+
+def breaks_np(tok: Token) -> bool:
+    """A word no speaker's name holds ("said", "would", "is"); "close to" and a mid-sentence "May" do."""
+    month_or_name = tok.text == "May" and not tok.is_sent_start
+    return tok.lower_ in NP_BREAKERS and not phrase_to(tok) and not month_or_name
 
 
 def cap(tok: Token) -> bool:
@@ -133,7 +145,7 @@ def head_of_speaker(toks: list[Token]) -> tuple[int, int] | None:
         if head and (
             (low in PREPOSITIONS and low != "of")
             or low in {"that", "who", "which", "whose"}
-            or (t.is_lower and low.endswith("ing"))
+            or (t.is_lower and low.endswith(("ing", "ed")) and len(head) >= 2)  # "a study published ..."
         ):
             last = head[-1]
             plausible = (

@@ -9,7 +9,16 @@ from spacy.tokens import Doc, Span
 
 from .doc_view import Attr, DocView, Range
 from .phrases import cap, comma_parts, head_tokens, is_name
-from .words import ANAPHORIC_STARTS, COMMON_SOURCE_NOUNS, DOCUMENT_SOURCES, POSSESSIVES, PRONOUNS, RELATIVES
+from .words import (
+    ANAPHORIC_STARTS,
+    ARTICLES,
+    COMMON_SOURCE_NOUNS,
+    DOCUMENT_SOURCES,
+    ORGANISATIONS,
+    POSSESSIVES,
+    PRONOUNS,
+    RELATIVES,
+)
 
 TYPE_CACHE = "mlkit_source_types"  # per-Doc memo of source types, dropped when the component ends
 LOOKBACK = 40  # earlier sources a pronoun may point back to (a few paragraphs of news)
@@ -55,6 +64,10 @@ def _classify_source(span: Span) -> str:
     head = core[-1]
     if head.lower_ in DOCUMENT_SOURCES and sum(cap(t) for t in core[:-1] if t.lower_ != "the") >= 2:
         return "named"  # "Westbrook County Fire Service records": the document of a named body
+    if head.lower_ in ORGANISATIONS and any(cap(t) for t in core[:-1] if t.lower_ not in ARTICLES):
+        return "named"  # "The Trump campaign", "Clinton's campaign": a body named after its leader
+    if len(core) == 1 and (head.lower_ in DOCUMENT_SOURCES or head.lower_ in ORGANISATIONS):
+        return "unnamed"  # "Statement: ...", "Reports say": capitalised only where the line starts
     if head.lower_ in COMMON_SOURCE_NOUNS and (len(core) == 1 or not cap(core[-2])):
         # "Police said" is capitalised only because it starts a sentence; "Capitol Police" is a name
         return "unnamed"

@@ -36,6 +36,11 @@ from .words import (
     SOURCE_STOPS,
 )
 
+SUBORDINATORS = frozenset(
+    "when after before because as while if since although though once until where who whom which that "
+    "whether unless".split()
+)
+
 
 @dataclass
 class Speaker:
@@ -83,7 +88,9 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
         if prev.lower_ != "then" or _after_comma_or_and(v, prev):
             source = shared_speaker(v, prior, cue_start)  # "She says ..., but insists", ", then says"
     if cue.ing and source is None:
-        source = shared_speaker(v, prior, cue_start)  # "“...,” McCain said, citing low growth"
+        source = shared_speaker(
+            v, prior, cue_start, participle=True
+        )  # "“...,” McCain said, citing low growth"
     if cue.infinitive and source is None:
         source = subject_of_participle(v, cue_start)  # "Clinton took to Twitter to say ..."
     if cue.ing and source is not None and doc[source[1] - 1].lower_ in DOCUMENT_NOUNS:
@@ -189,12 +196,26 @@ def _owner_of_noun(v: DocView, prev: Token) -> Range | None | bool:
     return False if adjective else None
 
 
-def shared_speaker(v: DocView, prior: Attr | None, cue_start: int) -> Range | None:
+def shared_speaker(v: DocView, prior: Attr | None, cue_start: int, participle: bool = False) -> Range | None:
     """The speaker of a second verb or a participle: the earlier report's in the same sentence
     ("McCain said, citing ...", "She says ..., but insists ..."), else the clause's subject."""
     if prior is not None and prior.source is not None and prior.cue[1] <= cue_start:
+        if (
+            participle and prior.kind != "direct" and _subordinate(v, prior.source[0])
+        ):  # "Lawmakers cheered when he said
+            main = subject_of_participle(v, cue_start)  # ..., echoing": the lawmakers echo
+            if main is not None and main[1] <= prior.source[0]:
+                return main
         return prior.source
     return subject_of_participle(v, cue_start)
+
+
+def _subordinate(v: DocView, i: int) -> bool:
+    """Token i sits in a clause opened by "when", "after", "because", "who" ... inside its sentence."""
+    s0, _ = v.sent(i)
+    return any(
+        t.lower_ in SUBORDINATORS and v.quote_containing(t.idx) is None for t in v.doc[max(s0, i - 30) : i]
+    )
 
 
 def subject_of_participle(v: DocView, cue_start: int) -> Range | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .appositives import apposed_speaker
 from .doc_view import DocView, Range
-from .phrases import cap, head_of_speaker, phrase_to
+from .phrases import breaks_np, cap, head_of_speaker, is_aux
 from .words import (
     ADVERBS,
     AUXILIARIES,
@@ -21,6 +21,7 @@ from .words import (
     PRONOUNS,
     QUOTE_MARKS,
     RELATIVE_IDS,
+    RELATIVES,
     SPEAKING_RELATIVES,
     VERB_ADVERBS,
 )
@@ -33,7 +34,7 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
     doc = v.doc
     s0, _ = v.sent(cue_start)
     i = cue_start - 1
-    while i >= s0 and (doc[i].is_space or doc[i].lower_ in AUXILIARIES or doc[i].lower_ in VERB_ADVERBS):
+    while i >= s0 and (doc[i].is_space or is_aux(doc[i]) or doc[i].lower_ in VERB_ADVERBS):
         i -= 1  # "She has since said", "officials — ... — have long argued": helpers, not the speaker
     first_step = i
     aside: set[int] = set()  # "Sen. Warren (D-Mass.) said", "Speakers — Muslims, Jews — said"
@@ -51,7 +52,7 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
         return None
     whole = list(toks)  # before trimming: a name at the end of a long run is looked for in it
     while toks and (
-        toks[-1].lower_ in AUXILIARIES
+        is_aux(toks[-1])
         or toks[-1].lower_ in VERB_ADVERBS
         or toks[-1].lower_.endswith("ly")
         and toks[-1].is_lower
@@ -60,6 +61,8 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
         toks.pop()
     while toks and toks[0].lower_ in LEADING_DROP:
         toks.pop(0)
+    if len(toks) > 1 and toks[0].lower_ in RELATIVES and toks[1].lower_ in PRONOUNS | DETERMINERS:
+        toks = toks[1:]  # "Lawmakers, who he said had failed": the speaker is "he"
     for k, t in enumerate(toks[1:], start=1):
         if t.lower_ in {"who", "whose"}:  # "Two workers who were on shift told ...": the workers
             toks = toks[:k]
@@ -88,7 +91,7 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
         if toks[-1].lower_ in PRONOUNS and toks[-1].lower_ != "it":
             return toks[-1].i, toks[-1].i + 1
         return trailing_name(whole)
-    if any(t.lower_ in NP_BREAKERS and not phrase_to(t) for t in toks) or any(
+    if any(breaks_np(t) for t in toks) or any(
         t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’"} for t in toks
     ):
         return trailing_name(whole) or head_of_speaker(toks)

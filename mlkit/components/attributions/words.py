@@ -32,6 +32,7 @@ DOCUMENT_NOUNS = _WORDS["document_nouns"]
 DETERMINERS = _WORDS["determiners"]
 LISTENERS = _WORDS["listeners"]
 TIME_WORDS = _WORDS["time_words"]
+ORGANISATIONS = _WORDS["organisations"]
 
 RELATIVES = frozenset({"who", "whose", "which", "whom"})
 SPEAKING_RELATIVES = frozenset({"who", "which"})  # "Republicans who oppose", "the union, which endorsed"
