@@ -3,7 +3,9 @@
 `mlkit.analyze(text)` returns a Result (see the analysis contract); everything else in the kit reads it.
 
 The analyser (and with it spaCy, about 70 MB and a second to import) loads on first use, not on
-`import mlkit`: the Jupyter server imports `mlkit.savehook` and must not carry spaCy for nothing.
+`import mlkit`: the Jupyter server imports `mlkit.savehook` and must not carry spaCy for nothing, and the
+command line is already inside its own error handling when the slow part starts (Ctrl-C there gives one
+line, not a traceback).
 """
 
 from __future__ import annotations

@@ -1,6 +1,10 @@
 """Instructor helper: read a folder of students' answers files and tally what the class found and missed.
 
-Unreadable files are listed, never fatal: one broken upload must not hide the rest of the class.
+Hand-ins are untrusted: one broken, huge or hand-edited file must not hide the rest of the class, so
+every file is read by ``mlkit.answers.parse`` (never raises), bad files and bad records are named in
+``problems``, and every good answer still counts. Answers are tallied by first attempt — what a student
+chose before the kit showed a hint or the answer — so the summary shows what the class knew, not what
+it copied after the reveal.
 """
 
 from __future__ import annotations
@@ -10,17 +14,28 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from mlkit import answers
 from mlkit.plots import class_figure
 
+MAX_FILE_BYTES = 5_000_000
 
-def _answers(path: Path) -> dict[str, Any] | None:
+
+def _read(path: Path) -> answers.Parsed:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-        return None
-    return {k: v.get("value") for k, v in data["answers"].items() if isinstance(v, dict)}
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return answers.Parsed(problems=["it is too large to be an answers file"], readable=False)
+        return answers.parse(path.read_bytes())
+    except OSError as exc:
+        return answers.Parsed(problems=[f"it could not be opened ({exc.strerror or exc})"], readable=False)
+
+
+def first_attempt(record: dict[str, Any]) -> Any:
+    """What the student answered first (the value itself for old files that kept no first attempt)."""
+    value = record["value"]
+    if record.get("kind") == "marks" and isinstance(value, dict):
+        return value.get("first_check") or {}
+    first = record.get("first")
+    return first["value"] if isinstance(first, dict) else value
 
 
 def _tally_key(value: Any) -> str:
@@ -34,42 +49,68 @@ def _tally_key(value: Any) -> str:
         return f"score {score}"
     if isinstance(value, dict) and "value" in value:
         return str(value["value"])
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)[:200]
+
+
+def _hedge_outcomes(record: dict[str, Any]) -> dict[str, list[str]]:
+    """found/missed hedge words from a spot-the-hedges answer (first check), or {} for anything else."""
+    value = record["value"]
+    if record.get("kind") == "marks":
+        if not isinstance(value, dict) or value.get("target") != "hedge":
+            return {}
+        value = value.get("first_check") or {}
+    elif "kind" in record:
+        return {}
+    if not isinstance(value, dict) or not isinstance(value.get("found"), list):
+        return {}
+    out = {}
+    for outcome in ("found", "missed"):
+        words = value.get(outcome) or []
+        out[outcome] = [w for w in words if isinstance(w, str)] if isinstance(words, list) else []
+    return out
 
 
 def summarize(folder: str | Path) -> dict[str, Any]:
-    """Tallies per question, found/missed per hedge (from spot-the-hedges answers) and a Figure.
+    """Tallies per question (first attempts), found/missed per hedge (first checks) and a Figure.
 
-    Returns ``{"students", "files", "unreadable", "questions": {id: {"answered", "answers"}},
-    "hedges": {word: {"found", "missed"}}, "figure"}``; every ``*.json`` under ``folder`` counts as one
-    student's file (temporary and backup files are skipped).
+    Returns ``{"students", "files", "unreadable", "problems": {file: [why]}, "questions": {id:
+    {"answered", "answers", "final"}}, "hedges": {word: {"found", "missed"}}, "figure"}``; every
+    ``*.json`` under ``folder`` counts as one student's file (temporary and backup files are skipped).
     """
     root = Path(folder)
     files = sorted(
         p for p in root.rglob("*.json") if not p.name.startswith(".") and ".corrupt-" not in p.name
     )
-    questions: dict[str, Counter[str]] = {}
+    first: dict[str, Counter[str]] = {}
+    final: dict[str, Counter[str]] = {}
     hedges: dict[str, Counter[str]] = {}
-    read, unreadable = [], []
+    read, unreadable, problems = [], [], {}
     for path in files:
-        answers = _answers(path)
-        if answers is None:
+        parsed = _read(path)
+        if parsed.problems:
+            problems[str(path)] = parsed.problems
+        if not parsed.readable:
             unreadable.append(str(path))
             continue
         read.append(str(path))
-        for qid, value in answers.items():
-            questions.setdefault(qid, Counter())[_tally_key(value)] += 1
-            if isinstance(value, dict) and isinstance(value.get("found"), list):
-                for outcome in ("found", "missed"):
-                    for word in {str(w).lower() for w in value.get(outcome) or []}:
-                        hedges.setdefault(word, Counter())[outcome] += 1
+        for qid, record in parsed.answers.items():
+            first.setdefault(qid, Counter())[_tally_key(first_attempt(record))] += 1
+            final.setdefault(qid, Counter())[_tally_key(record["value"])] += 1
+            for outcome, words in _hedge_outcomes(record).items():
+                for word in {w.lower() for w in words}:
+                    hedges.setdefault(word, Counter())[outcome] += 1
     summary: dict[str, Any] = {
         "students": len(read),
         "files": read,
         "unreadable": unreadable,
+        "problems": problems,
         "questions": {
-            qid: {"answered": sum(c.values()), "answers": dict(c.most_common())}
-            for qid, c in sorted(questions.items())
+            qid: {
+                "answered": sum(c.values()),
+                "answers": dict(c.most_common()),
+                "final": dict(final[qid].most_common()),
+            }
+            for qid, c in sorted(first.items())
         },
         "hedges": {w: {"found": c["found"], "missed": c["missed"]} for w, c in sorted(hedges.items())},
     }

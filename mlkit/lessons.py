@@ -19,26 +19,11 @@ from typing import Any
 
 import mlkit
 from mlkit import lexicon
+from mlkit.labels import HEDGE_CATEGORY_NAMES, STANCES
 from mlkit.result import Result
 
 #: The question id lesson 00 stores the headline confidence under; lesson 08 compares against it.
 HEADLINE_POLL_ID = "00_headline_confidence"
-
-#: Student-facing name and meaning of each hedge category of the annotation guide (ANNOTATION.md), in the
-#: order and with the names lesson 02 teaches, so students never see an internal key.
-HEDGE_CATEGORY_NAMES: dict[str, tuple[str, str]] = {
-    "evidential": ("Second-hand", "someone else says so, and we are not told who (reportedly, apparently)"),
-    "modal": ("Possible", "it could be true; it is not established (may, might, could)"),
-    "epistemic_verb": ("Inferred", "the writer works it out rather than knows it (appears, seems, suggests)"),
-    "epistemic_adjective_adverb": ("Likelihood", "how likely it is (probably, likely, possibly, perhaps)"),
-    "approximator": ("Rough amounts", "an imprecise amount (about 30, more than 30, a number of)"),
-    "impersonal": (
-        "Nobody stands behind it",
-        "no one is named as saying it (it is believed, has been implicated)",
-    ),
-    "unverified": ("Not checked", "the text says it is not checked (could not be independently verified)"),
-    "conditional": ("Only if", "true only if something else is (if confirmed, if true)"),
-}
 
 #: Plain names for the quotation problems ``findings.quotation_integrity`` reports.
 QUOTATION_ISSUE_NAMES = {
@@ -231,11 +216,10 @@ def source_summary(text: str | None = None) -> None:
     stances = Counter(a["verb_stance"] for a in r.attributions)
     print(f"The kit finds {_plural(len(r.attributions), 'attribution')}.")
     print("Who is the source: " + ", ".join(f"{t} {types.get(t, 0)}" for t in _SOURCE_TYPES))
-    print("How the verb colours it: " + ", ".join(f"{s} {stances.get(s, 0)}" for s in _STANCES))
+    print("How the verb colours it: " + ", ".join(f"{s} {stances.get(s, 0)}" for s in STANCES))
 
 
 _SOURCE_TYPES = ("named", "unnamed", "pronoun", "none")
-_STANCES = ("neutral", "distancing", "endorsing", "other")
 
 
 def attribution_table(text: str | None = None) -> None:

@@ -1,27 +1,36 @@
-"""Students' answers on disk: one JSON file per student, written atomically, never lost silently.
+"""Students' answers on disk: one JSON file per student, never lost, whatever else is running.
 
-Binder sessions end without warning, so every widget saves on every check; the file lives in
-``student_work/answers.json`` under the notebook's working directory (``MLKIT_WORK_DIR`` overrides),
-and can be downloaded with one click and uploaded back.
+Binder sessions end without warning, so every widget saves on every change. The file lives in
+``student_work/answers.json`` under the notebook's working directory (``MLKIT_WORK_DIR`` overrides).
+A student often has two lessons open, each with its own kernel, so every save is a read-modify-write
+under an exclusive lock on ``student_work/.answers.lock``, written atomically (temporary file, then
+``os.replace``): no save can overwrite another's answer, and a kill mid-save leaves the old file whole.
+Reading never raises: a damaged file or record is set aside with a plain notice (``pop_notices``), and
+every good answer is kept (see ``mlkit.answers``).
 """
 
 from __future__ import annotations
 
-import base64
-import html
+import contextlib
 import json
 import os
 import tempfile
-import warnings
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-FORMAT = "mlkit-answers"
-FORMAT_VERSION = 1
+from mlkit import answers as _answers
+from mlkit.answers import FORMAT, FORMAT_VERSION, Parsed  # noqa: F401  (re-exported for readers)
 
-#: The last notice about the answers file (e.g. a corrupt file that was set aside), for widgets to show.
-last_notice: str = ""
+MAX_UPLOAD_BYTES = 5_000_000
+
+_notices: list[str] = []
+_listeners: list[weakref.ReferenceType[Any]] = []
+_cache: dict[Path, tuple[tuple[int, int, int], Parsed]] = {}
+_reported: set[tuple[Path, tuple[int, int, int]]] = set()
 
 
 def work_dir() -> Path:
@@ -38,62 +47,121 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _empty() -> dict[str, Any]:
-    return {"format": FORMAT, "version": FORMAT_VERSION, "answers": {}}
+# --- notices and listeners -------------------------------------------------------------------------
 
 
-def _valid(data: Any) -> bool:
-    return isinstance(data, dict) and isinstance(data.get("answers"), dict)
+def _notice(text: str) -> None:
+    if text not in _notices:
+        _notices.append(text)
 
 
-def _set_aside(path: Path, why: str) -> None:
-    """Keep a copy of an unreadable file next to it and say so loudly, then start fresh."""
-    global last_notice
+def pop_notices() -> list[str]:
+    """Notices not yet shown to the student (each is shown once, then forgotten)."""
+    out = list(_notices)
+    _notices.clear()
+    return out
+
+
+def on_change(callback: Callable[[dict[str, dict[str, Any]]], Any]) -> None:
+    """Call ``callback(answers)`` after every save in this kernel. Bound methods are held weakly, so a
+    widget that is gone stops listening by itself."""
+    ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else weakref.ref(callback)
+    _listeners.append(ref)
+
+
+def _changed(records: dict[str, dict[str, Any]]) -> None:
+    alive = []
+    for ref in _listeners:
+        callback = ref()
+        if callback is not None:
+            alive.append(ref)
+            with contextlib.suppress(Exception):  # a broken view must never stop a save
+                callback(records)
+    _listeners[:] = alive
+
+
+# --- the file --------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _locked() -> Iterator[None]:
+    """An exclusive lock across processes (every kernel of this student) for one read-modify-write."""
+    folder = answers_path().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / ".answers.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+            try:
+                yield
+            finally:
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _set_aside(path: Path, content: bytes, why: str, whole: bool) -> None:
+    """Keep a copy of what could not be read next to the file, and tell the student once."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
     backup = path.with_name(f"answers.corrupt-{stamp}.json")
-    backup.write_bytes(path.read_bytes())
-    last_notice = (
-        f"Your answers file could not be read ({why}). A copy was kept as {backup.name} in "
-        f"{path.parent}; new answers start in a fresh file. Ask your teacher if you need the old ones."
-    )
-    _write(_empty())  # the backup holds the old bytes; start the real file afresh, warning only once
-    warnings.warn(last_notice, UserWarning, stacklevel=3)
-
-
-def load_file() -> dict[str, Any]:
-    """The whole answers document ({"format", "version", "answers": {id: {"value", "saved_at"}}})."""
-    path = answers_path()
-    if not path.exists():
-        return _empty()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        _set_aside(path, type(exc).__name__)
-        return _empty()
-    if not _valid(data):
-        _set_aside(path, "not an mlkit answers file")
-        return _empty()
-    return data
+        backup.write_bytes(content)
+        kept = f"A copy of the file as it was is kept as {backup.name} in {path.parent}. "
+    except OSError as exc:
+        kept = f"No copy could be kept ({exc.strerror or exc}); the file was left as it is. "
+    what = "Your answers file could not be read" if whole else "Some answers in your file could not be read"
+    _notice(f"{what} ({why}). {kept}Ask your teacher if you need them.")
 
 
-def load_answers() -> dict[str, Any]:
-    """Every saved answer as ``{question_id: value}`` ({} when nothing is saved yet)."""
-    return {qid: rec.get("value") for qid, rec in load_file()["answers"].items() if isinstance(rec, dict)}
+def _read(path: Path, fresh: bool = False) -> Parsed:
+    """The file's good records; problems are noticed once per version of the file.
 
-
-def _dump(data: dict[str, Any]) -> bytes:
-    """UTF-8 JSON, readable for any script; \\u escapes only if a lone surrogate makes UTF-8 impossible."""
+    Cached while the file's (mtime, size, inode) stay the same, which is enough for showing answers;
+    a read-modify-write passes ``fresh`` (file times are coarse, inodes are reused: never trust the
+    cache for what is about to be written back)."""
+    sig = _signature(path)
+    if sig is None:
+        return Parsed()
+    cached = _cache.get(path)
+    if cached and cached[0] == sig and not fresh:
+        return cached[1]
     try:
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-    except UnicodeEncodeError:
-        return json.dumps(data, ensure_ascii=True, indent=2, sort_keys=True).encode("ascii")
+        content = path.read_bytes()
+    except OSError as exc:
+        _notice(f"Your answers file could not be opened ({exc.strerror or exc}).")
+        return Parsed(readable=False)
+    parsed = _answers.parse(content)
+    if parsed.problems and (path, sig) not in _reported:
+        _reported.add((path, sig))
+        _set_aside(path, content, "; ".join(parsed.problems[:5]), whole=not parsed.readable)
+    _cache[path] = (sig, parsed)
+    return parsed
 
 
-def _write(data: dict[str, Any]) -> Path:
+def _write(records: dict[str, dict[str, Any]]) -> Path:
     """Write atomically: a temporary file in the same folder, then ``os.replace`` over the old one."""
     path = answers_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = _dump(data)
+    payload = _answers.dump(records)
     fd, tmp = tempfile.mkstemp(prefix=".answers-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -102,42 +170,105 @@ def _write(data: dict[str, Any]) -> Path:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     return path
 
 
-def save_answer(question_id: str, value: Any) -> Path:
-    """Save one answer (any JSON value) under ``question_id``, keeping every other answer."""
-    if not isinstance(question_id, str) or not question_id:
-        raise ValueError("question_id must be a non-empty string")
-    json.dumps(value)  # fail here, before touching the file, if the value cannot be saved
-    data = load_file()
-    data["answers"][question_id] = {"value": value, "saved_at": _now()}
-    return _write(data)
+def load_file() -> dict[str, Any]:
+    """The whole answers document ({"format", "version", "answers": {id: record}}), good records only."""
+    return {**_answers.empty(), "answers": dict(_read(answers_path()).answers)}
 
 
-def merge_upload(content: bytes) -> int:
-    """Load a downloaded answers file back; its answers win over older ones. Returns how many."""
+def load_answers() -> dict[str, Any]:
+    """Every saved answer as ``{question_id: value}`` ({} when nothing is saved yet)."""
+    return {qid: rec["value"] for qid, rec in _read(answers_path()).answers.items()}
+
+
+def saved(question_id: str, kind: str = "record") -> Any:
+    """The saved answer to one question if it fits ``kind``; else None (and a notice saying so)."""
     try:
-        data = json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"That file is not an answers file ({type(exc).__name__}).") from exc
-    if not _valid(data):
-        raise ValueError("That file is not an mlkit answers file.")
-    current = load_file()
-    incoming = {k: v for k, v in data["answers"].items() if isinstance(v, dict) and "value" in v}
-    current["answers"].update(incoming)
-    _write(current)
-    return len(incoming)
+        record = _read(answers_path()).answers.get(question_id)
+    except OSError:
+        return None
+    if record is None:
+        return None
+    why = _answers.check_value(record["value"], kind)
+    if why:
+        _notice(f"Your saved answer to {question_id!r} could not be used: it {why}. Answer it again.")
+        return None
+    return record["value"]
 
 
-def download_link_html(label: str = "Download my answers (answers.json)") -> str:
-    """One-click download without JavaScript: a link whose ``data:`` URI holds the whole file."""
-    payload = _dump(load_file())
-    b64 = base64.b64encode(payload).decode("ascii")
-    return (
-        f'<a class="mlkit-download" download="answers.json" href="data:application/json;base64,{b64}">'
-        f"{html.escape(label)}</a>"
-    )
+def record(question_id: str) -> dict[str, Any] | None:
+    """The whole saved record of one question (value, kind, first attempt, attempts), or None."""
+    return _read(answers_path()).answers.get(question_id)
+
+
+def save_answer(question_id: str, value: Any, kind: str = "record") -> Path:
+    """Save one answer under ``question_id``, keeping every other answer and this question's first try.
+
+    Raises ValueError for a value that does not fit ``kind`` and TypeError for one JSON cannot hold,
+    before the file is touched; OSError when the folder cannot be written (the caller tells the student).
+    """
+    if not isinstance(question_id, str) or not question_id or len(question_id) > _answers.MAX_QUESTION_ID:
+        raise ValueError("question_id must be a non-empty string of at most 200 characters")
+    json.dumps(value)  # TypeError here, before touching the file, if JSON cannot hold the value
+    why = _answers.check_value(value, kind)
+    if why:
+        raise ValueError(f"the answer to {question_id!r} {why}")
+    now = _now()
+    with _locked():
+        path = answers_path()
+        records = dict(_read(path, fresh=True).answers)
+        old = records.get(question_id)
+        first = (
+            old.get("first", {"value": old["value"], "saved_at": old.get("saved_at", "")}) if old else None
+        )
+        records[question_id] = {
+            "value": value,
+            "saved_at": now,
+            "kind": kind,
+            "first": first or {"value": value, "saved_at": now},
+            "attempts": (old.get("attempts", 1) if old else 0) + 1,
+        }
+        _write(records)
+    _changed(records)
+    return path
+
+
+@dataclass
+class UploadReport:
+    """What loading a downloaded file did: how many answers came in, and what was left out and why."""
+
+    loaded: int
+    problems: list[str] = field(default_factory=list)
+
+
+def merge_upload(content: bytes) -> UploadReport:
+    """Load a downloaded answers file back. Per question the later save wins and the earlier first
+    attempt is kept, so loading an old file never replaces newer work. ValueError if it is not one."""
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise ValueError(f"That file is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB: not an answers file.")
+    incoming = _answers.parse(bytes(content))
+    if not incoming.readable:
+        raise ValueError(f"That file is not an answers file: {incoming.problems[0]}.")
+    with _locked():
+        records = dict(_read(answers_path(), fresh=True).answers)
+        for qid, new in incoming.answers.items():
+            old = records.get(qid)
+            if old is None or str(new.get("saved_at", "")) >= str(old.get("saved_at", "")):
+                merged = dict(new)
+                if old and "first" in old:
+                    merged["first"] = min(old["first"], new.get("first", old["first"]),
+                                          key=lambda f: str(f.get("saved_at", "")))  # fmt: skip
+                records[qid] = merged
+        _write(records)
+    _changed(records)
+    return UploadReport(len(incoming.answers), incoming.problems)
+
+
+def document_bytes() -> bytes:
+    """The answers file as it stands now, for a download: every good answer, freshly read."""
+    return _answers.dump(dict(_read(answers_path(), fresh=True).answers))

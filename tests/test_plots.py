@@ -172,7 +172,11 @@ def test_classroom_summary_tallies_and_plots(tmp_path: Path) -> None:
     summary = classroom.summarize(tmp_path)
     assert summary["students"] == 2
     assert summary["unreadable"] == [str(tmp_path / "broken.json")]
-    assert summary["questions"]["q1"] == {"answered": 2, "answers": {"b": 1, "c": 1}}
+    assert summary["questions"]["q1"] == {
+        "answered": 2,
+        "answers": {"b": 1, "c": 1},
+        "final": {"b": 1, "c": 1},
+    }
     assert summary["hedges"] == {
         "a number of": {"found": 1, "missed": 1},
         "reportedly": {"found": 2, "missed": 0},

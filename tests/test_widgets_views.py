@@ -211,10 +211,13 @@ def test_rewrite_lab_updates_as_the_student_types() -> None:
     lab.editor.value = "Rebels took the town."
     assert "hedge removed: “reportedly” (evidential)" in lab.changes
     assert "reportedly" in lab.changes_view.value
-    assert 'data-category="hedge"' not in lab.after_view.value
-    assert 'data-category="hedge"' in lab.before_view.value
-    lab.editor.value = '<script>alert(1)</script> 🚀 "unbalanced'
-    assert_no_article_markup(lab.after_view.value)
+    assert lab.view.mode == "compare" and lab.view.labels == ["Original", "Your version"]
+    assert any(m["cat"] == "hedge" for m in lab.view.marks)  # the original keeps its hedge
+    assert not any(m["cat"] == "hedge" for m in lab.view.compare_marks)  # the rewrite has none
+    assert lab.view.compare_text == "Rebels took the town."
+    lab.editor.value = '<script>alert(1)</script> 🚀 "unbalanced \ud800'
+    assert lab.view.compare_text.startswith("<script>")  # data for the view, shown with textContent
+    assert "\ud800" not in lab.view.compare_text  # a lone surrogate is shown as U+FFFD, never sent raw
     assert_no_article_markup(lab.changes_view.value)
     with pytest.raises(TypeError):
         rewrite_lab(None)  # type: ignore[arg-type]
@@ -236,13 +239,13 @@ def test_compare_two_texts() -> None:
         "named sources: Seed 0, Small 1; unnamed sources: Seed 0, Small 2; "
         "neutral verbs: Seed 0, Small 2; loaded verbs: Seed 0, Small 1."
     )
-    columns = w.children[-1].children
-    assert "<h3>Seed</h3>" in columns[0].value and 'data-category="booster"' in columns[1].value
+    assert w.view.mode == "compare" and w.view.labels == ["Seed", "Small"]
+    assert w.view.text == a.text and w.view.compare_text == small_result().text
+    assert any(m["cat"] == "booster" for m in w.view.compare_marks)
 
 
 def test_compare_hostile() -> None:
     w = compare(HOSTILE, hostile_result(), labels=("<b>A</b>", "B"))
     assert images(w)[0][1].startswith("Grouped bar chart. <b>A</b> versus B.")  # escaped, so parsed back
     assert_no_article_markup(w.table.value)
-    for column in w.children[-1].children:
-        assert_no_article_markup(column.value)
+    assert w.view.compare_text == HOSTILE and w.view.labels == ["<b>A</b>", "B"]  # plain data, not markup

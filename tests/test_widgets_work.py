@@ -9,12 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-from test_widgets_support import HOSTILE, article_text, assert_no_article_markup
+from test_widgets_support import HOSTILE, assert_no_article_markup
 
 from mlkit import store
 from mlkit.widgets import confidence_poll, my_work, reflection, your_article
 from mlkit.widgets.highlighter import Highlighter
-from mlkit.widgets.work import html_to_text, upload_text
+from mlkit.widgets.uploads import html_to_text, upload_text
 
 
 @pytest.fixture(autouse=True)
@@ -62,8 +62,7 @@ def test_your_article_analyses_an_uploaded_page() -> None:
     w.analyse_button.click()
     assert w.result is not None and "reportedly" in w.result.text
     highlighter = w.output.children[0]
-    assert isinstance(highlighter, Highlighter)
-    assert article_text(highlighter.text_view.value) == w.result.text
+    assert isinstance(highlighter, Highlighter) and highlighter.text == w.result.text
     links = re.findall(r'download="([^"]+)" href="data:([^;]+);base64,([^"]+)"', w.message.value)
     assert [(name, mime) for name, mime, _ in links] == [
         ("my_article_report.html", "text/html"),
@@ -71,6 +70,16 @@ def test_your_article_analyses_an_uploaded_page() -> None:
     ]
     report = base64.b64decode(links[0][2]).decode()
     assert report.startswith("<!DOCTYPE html>") and "Officials" in report
+    assert store.saved("07_your_article", "article") == {"text": w.paste.value, "name": "story.html"}
+
+
+def test_your_article_comes_back_analysed_after_a_restart() -> None:
+    first = your_article()
+    first.analyse("Officials reportedly said the bridge may close.")
+    back = your_article()  # the lesson run again
+    assert back.paste.value == "Officials reportedly said the bridge may close."
+    assert back.result is not None and len(back.output.children) == 3
+    assert "saved article is back" in back.saved_view.value
 
 
 def test_your_article_hostile_paste_and_bad_upload() -> None:
@@ -79,52 +88,83 @@ def test_your_article_hostile_paste_and_bad_upload() -> None:
     assert "first" in w.message.value
     w.analyse(HOSTILE)
     highlighter, findings, explorer = w.output.children
-    for markup in (
-        highlighter.text_view.value,
-        highlighter.table.value,
-        findings.value,
-        explorer.table.value,
-    ):
+    for markup in (findings.value, explorer.table.value):
         assert_no_article_markup(markup)
-    assert article_text(highlighter.text_view.value) == HOSTILE
+    assert highlighter.text == HOSTILE
     report = base64.b64decode(re.search(r"text/html;base64,([^\"]+)", w.message.value).group(1)).decode()
     assert_no_article_markup(report)
     upload(w.upload, "x.txt", b"\xff\xfe\xfa")
     assert "not UTF-8" in w.message.value and w.paste.value == HOSTILE  # the pasted text is kept
 
 
-def test_my_work_lists_downloads_and_loads_back() -> None:
+def test_my_work_counts_lists_and_downloads_what_is_saved_at_the_click() -> None:
     store.save_answer("02_q", "<b>reportedly</b>")
-    store.save_answer("spot_the_hedges", {"found": ["reportedly"], "score": [1, 2]})
     w = my_work()
-    assert "02_q" in w.table.value and "&lt;b&gt;reportedly&lt;/b&gt;" in w.table.value
-    assert "score 1 of 2" in w.table.value
-    assert_no_article_markup(w.table.value)
-    b64 = re.search(r"base64,([A-Za-z0-9+/=]+)", w.download.value).group(1)
-    downloaded = base64.b64decode(b64)
-    assert json.loads(downloaded)["answers"]["02_q"]["value"] == "<b>reportedly</b>"
-    # a new Binder session: the file is gone, the student uploads the download
-    store.answers_path().unlink()
+    assert w.count == 1 and w.rows[0][:2] == ["02_q", "<b>reportedly</b>"]  # data; the view uses textContent
+    store.save_answer("spot_the_hedges", {"text_id": "t", "marks": [[0, 5, "hedge"]]}, kind="marks")
+    assert w.count == 2 and w.rows[1][1] == "marked 1 words (not checked yet)"  # heard the save
+    reply, _ = w.download({}, [])
+    assert (
+        reply["count"] == 2
+        and json.loads(reply["content"])["answers"]["02_q"]["value"] == "<b>reportedly</b>"
+    )
+    # an answer saved by another kernel (another lesson open) is in the download too
+    path = store.answers_path()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["answers"]["03_other_lesson"] = {"value": "from lesson 03"}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    reply, _ = w.download({}, [])
+    assert "03_other_lesson" in json.loads(reply["content"])["answers"]
+
+
+def test_my_work_loads_a_downloaded_file_back_and_refuses_junk() -> None:
+    store.save_answer("02_q", "b")
+    downloaded = store.document_bytes()
+    store.answers_path().unlink()  # a new Binder session: the file is gone
     fresh = my_work()
-    assert "No answers saved yet" in fresh.table.value
-    upload(fresh.upload, "answers.json", downloaded)
-    assert "Loaded 2 answers" in fresh.message.value
-    assert store.load_answers()["02_q"] == "<b>reportedly</b>"
-    assert "02_q" in fresh.table.value
-    upload(fresh.upload, "junk.json", b"not json")
-    assert "not an answers file" in fresh.message.value
+    assert fresh.count == 0
+    reply, _ = fresh.load({"name": "answers.json"}, [downloaded])
+    assert "Loaded 1 answer from answers.json" in reply["message"] and fresh.count == 1
+    reply, _ = fresh.load({"name": "<b>junk</b>.json"}, [b"not json"])
+    assert "was not loaded" in reply["message"] and "not an answers file" in reply["message"]
+    assert store.load_answers() == {"02_q": "b"}
 
 
-def test_my_work_shows_corrupt_file_notice() -> None:
+def test_answers_of_any_shape_never_break_my_work_or_the_reflection() -> None:
+    odd = {
+        "format": "mlkit-answers",
+        "answers": {
+            "spot": {"value": {"last_check": {"score": "x"}, "marks": 5}},  # no kind: shown, never unpacked
+            "list": {"value": {"ticked": 3}},
+            "00_headline_confidence": {"value": {"value": "five"}},
+            "deep": {"value": [[[[[["x"]]]]]]},
+            "marks_bad": {"value": {"text_id": 1, "marks": "abc"}, "kind": "marks"},  # fails its schema
+        },
+    }
+    report = my_work().load({"name": "odd.json"}, [json.dumps(odd).encode()])[0]
+    assert "Loaded 4 answers" in report["message"] and "marks_bad" in report["message"]
+    w = my_work()
+    assert w.count == 4 and any('"last_check"' in row[1] for row in w.rows)
+    assert "no saved answer from lesson 00" in reflection().children[1].value
+
+
+def test_my_work_saves_the_student_name_for_the_file_name() -> None:
+    w = my_work()
+    w.student = "  Ana   María "
+    assert store.load_answers()["student_name"] == "Ana María"
+    assert my_work().student == "Ana María"
+
+
+def test_my_work_shows_a_corrupt_file_notice_once() -> None:
     path = store.answers_path()
     path.parent.mkdir(parents=True)
     path.write_text("{broken", encoding="utf-8")
-    with pytest.warns(UserWarning):
-        w = my_work()
-    assert "could not be read" in w.table.value and "answers.corrupt-" in w.table.value
+    w = my_work()
+    assert "could not be read" in w.notices and "answers.corrupt-" in w.notices
+    assert my_work().notices == ""
 
 
-def test_reflection_compares_with_lesson_00() -> None:
+def test_reflection_compares_with_lesson_00_and_comes_back() -> None:
     first = reflection()
     assert "no saved answer from lesson 00" in first.children[1].value
     start = confidence_poll("00_headline_confidence", "How sure?")
@@ -137,6 +177,7 @@ def test_reflection_compares_with_lesson_00() -> None:
     assert "Start: 5 of 5 → now: 2 of 5" in r.comparison.value
     assert "less sure" in r.comparison.value
     assert store.load_answers()["08_headline_confidence"] == 2
+    assert "Start: 5 of 5 → now: 2 of 5" in reflection().comparison.value
 
 
 def test_class_summary_reads_what_spot_the_hedges_saved(
@@ -151,12 +192,9 @@ def test_class_summary_reads_what_spot_the_hedges_saved(
     for student, words in picks.items():
         monkeypatch.setenv("MLKIT_WORK_DIR", str(tmp_path / student))
         w = spot_the_hedges(small_result())
-        for paragraph in range(len(w.paragraphs)):
-            w.paragraph.value = paragraph
-            for button in w.word_box.children:
-                if button.description in words:
-                    button.value = True
-        w.check_button.click()
+        text = w.result.text
+        w.set_picked([(text.index(p), text.index(p) + len(p), "hedge") for p in words])
+        w.check()
     summary = classroom.summarize(tmp_path)
     assert summary["students"] == 2
     assert summary["hedges"] == {

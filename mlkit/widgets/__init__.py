@@ -1,15 +1,19 @@
-"""The widgets students touch in the lessons (one line per lesson cell). Each returns an ipywidgets
-widget, defaults to the seed article, and has a text fallback (a table, a list or a summary).
+"""The widgets students touch in the lessons (one line per lesson cell). Each returns a widget, defaults to
+the seed article, and has a text fallback (a table, a list or a summary). Text is shown in one front-end
+component, the article view (``article_view``); every answer is saved as it is given (``saving``).
 """
 
 from __future__ import annotations
 
 from mlkit.widgets.compare import compare
-from mlkit.widgets.exercises import checklist, confidence_poll, question, spot_the_hedges, who_is_the_source
 from mlkit.widgets.explorer import headline_vs_body, source_explorer, sourcing_chain
 from mlkit.widgets.highlighter import highlighter
 from mlkit.widgets.lab import rewrite_lab
-from mlkit.widgets.work import my_work, reflection, your_article
+from mlkit.widgets.marking import spot_the_hedges, who_is_the_source
+from mlkit.widgets.my_work import my_work
+from mlkit.widgets.questions import checklist, confidence_poll, question
+from mlkit.widgets.work import reflection
+from mlkit.widgets.your_article import your_article
 
 __all__ = [
     "checklist",

@@ -1,13 +1,14 @@
-"""Compare two texts side by side: hedge density, sources by type, verb stance, with both texts marked."""
+"""Compare two texts side by side: hedge density, sources by type, verb stance, with both texts marked
+in the article view's compare mode (toggles and reasons work in both columns)."""
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
 from mlkit import plots
-from mlkit.render import marked_html, marks_from_result
 from mlkit.result import Result
-from mlkit.widgets._html import as_result, esc, figure_image, note, style_widget, table
+from mlkit.widgets._html import as_result, figure_image, note, style_widget, table
+from mlkit.widgets.article_view import ArticleView
 
 
 class Compare(widgets.VBox):
@@ -23,14 +24,9 @@ class Compare(widgets.VBox):
         ]
         self.table = widgets.HTML(note(table(["Measure", labels[0], labels[1]], rows)))
         self.figure = plots.compare_figure(a, b, labels)
-        columns = [
-            widgets.HTML(
-                f"<h3>{esc(label)}</h3>{marked_html(r.text, marks_from_result(r))}",
-                layout=widgets.Layout(width="50%"),
-            )
-            for label, r in zip(labels, self.results, strict=True)
-        ]
-        super().__init__([style_widget(), self.table, figure_image(self.figure), widgets.HBox(columns)])
+        self.view = ArticleView(a, mode="compare", label=f"{labels[0]} and {labels[1]}, side by side")
+        self.view.set_compare(b, labels)
+        super().__init__([style_widget(), self.table, figure_image(self.figure), self.view])
 
 
 def compare(

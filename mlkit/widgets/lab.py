@@ -8,9 +8,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from mlkit.render import marked_html, marks_from_result
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, esc, note, style_widget
+from mlkit.widgets.article_view import ArticleView
 
 
 def _hedges(r: Result) -> list[tuple[str, str]]:
@@ -63,17 +63,17 @@ class RewriteLab(widgets.VBox):
         self.original = as_result(sentence)
         self.current = self.original
         self.editor = widgets.Textarea(
-            value=sentence,
+            value=self.original.text,  # as_result made it UTF-8-safe for the browser
             continuous_update=True,
             description="Rewrite:",
             layout=widgets.Layout(width="95%", height="5em"),
         )
-        self.before_view = widgets.HTML(self._marked(self.original, "Original"))
-        self.after_view = widgets.HTML()
+        self.view = ArticleView(self.original, mode="compare", furniture=False,
+                                label="The original and your version, side by side")  # fmt: skip
         self.changes_view = widgets.HTML()
         self.changes: list[str] = []
         self.editor.observe(lambda change: self.update(change["new"]), names="value")
-        self.update(sentence)
+        self.update(self.original.text)
         intro = note(
             "<p>Change the words (for example “claimed” → “said”, or remove “reportedly”) and watch what "
             "the analyser finds.</p>"
@@ -83,20 +83,15 @@ class RewriteLab(widgets.VBox):
                 style_widget(),
                 widgets.HTML(intro),
                 self.editor,
-                self.before_view,
-                self.after_view,
                 self.changes_view,
+                self.view,
             ]
         )
-
-    @staticmethod
-    def _marked(r: Result, label: str) -> str:
-        return f"<p><strong>{esc(label)}:</strong></p>{marked_html(r.text, marks_from_result(r))}"
 
     def update(self, text: str) -> list[str]:
         """Re-analyse the rewrite and list what changed against the original."""
         self.current = as_result(text)
-        self.after_view.value = self._marked(self.current, "Your version")
+        self.view.set_compare(self.current, ("Original", "Your version"))
         self.changes = changes(self.original, self.current)
         items = "".join(f"<li>{esc(c)}</li>" for c in self.changes) or "<li>Nothing has changed yet.</li>"
         self.changes_view.value = note(f'<p>What changed:</p><ul role="status">{items}</ul>')

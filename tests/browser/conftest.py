@@ -90,3 +90,13 @@ def page(browser: Browser) -> Iterator[Page]:
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def no_kernel_left_running(page: Page, lab_url: str) -> Iterator[None]:
+    """After each test, shut down every session it left open (as File > Close and Shut Down would), so
+    kernels do not pile up on the one shared server; the next test opens its notebook afresh."""
+    yield
+    xsrf = next((c["value"] for c in page.context.cookies() if c["name"] == "_xsrf"), "")
+    for session in page.request.get(f"{lab_url}/api/sessions").json():
+        page.request.delete(f"{lab_url}/api/sessions/{session['id']}", headers={"X-XSRFToken": xsrf})
