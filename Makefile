@@ -71,6 +71,7 @@ evaluate: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m mlkit.bench
 	$(BIN)/python -m mlkit.bench_widgets
+	$(BIN)/python -m mlkit.bench_shapes
 
 # Publishing: the badge and links for a public GitHub repository (standard library only, no .venv needed).
 BRANCH ?= main

@@ -26,9 +26,9 @@ Fragments = list[tuple[int, int]]
 Analyzer = Callable[[str], dict[str, Any]]
 ATTR_FIELDS = ("kind", "source_type", "verb_stance", "resolved_source")
 KINDS = ("hedges", "boosters", "attributions")
-SECTIONS = ("seed", "dev", "polnear_hedges", "polnear_holdout", "polnear_dev")
+SECTIONS = ("seed", "dev", "polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_dev")
 # Keys whose errors are never listed, so that one figure stays an honest estimate on unseen text.
-HELD_OUT = frozenset({"polnear_holdout"})
+HELD_OUT = frozenset({"polnear_holdout", "polnear_holdout2"})
 
 
 # ---------------------------------------------------------------- spans and matching
@@ -412,13 +412,13 @@ def evaluate_all(
             continue
         report["sections"][name] = score_docs(loader(gold), analyze, KINDS)
     polnear = shared / "data" / "polnear"
-    for name in ("polnear_hedges", "polnear_holdout", "polnear_dev"):
+    for name in ("polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_dev"):
         if name not in sections:
             continue
         if not polnear.is_dir():
             report["skipped"][name] = f"PolNeAR not found at {polnear}: skipping"
             continue
-        if name in ("polnear_hedges", "polnear_holdout"):
+        if name in ("polnear_hedges", "polnear_holdout", "polnear_holdout2"):
             docs, problems = load_polnear_hedges(gold, shared, name)
             result = score_docs(docs, analyze, ("hedges", "boosters"))
             result["problems"] = problems
@@ -440,6 +440,7 @@ TITLES = {
     "dev": "Dev passages (tests/gold/dev.jsonl)",
     "polnear_hedges": "Hand-annotated hedges in PolNeAR train articles (tests/gold/polnear_hedges.jsonl)",
     "polnear_holdout": "Held-out hedges in other PolNeAR train articles (scores only, errors never listed)",
+    "polnear_holdout2": "Held-out hedges, 4 more PolNeAR train articles annotated in session 3 (scores only)",
     "polnear_dev": "PolNeAR dev attributions (cue overlap and source overlap or both absent)",
 }
 

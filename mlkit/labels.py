@@ -21,14 +21,40 @@ HEDGE_CATEGORY_NAMES: dict[str, tuple[str, str]] = {
     "conditional": ("Only if", "true only if something else is (if confirmed, if true)"),
 }
 
+#: The four hedge families lesson 02 teaches first, each gathering categories of the annotation guide
+#: (ANNOTATION.md). The eight categories stay in the guide for extension work.
+HEDGE_FAMILIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "second_hand": (
+        "Second-hand",
+        "someone else says so, or it is not confirmed (reportedly, apparently, could not be verified)",
+        ("evidential", "unverified"),
+    ),
+    "possible": (
+        "Possible or likely",
+        "it might be true, but it is not established (may, could, probably, seems, if confirmed)",
+        ("modal", "epistemic_verb", "epistemic_adjective_adverb", "conditional"),
+    ),
+    "amount": (
+        "Rough amounts",
+        "an amount that is not exact (about 30, more than 30, a number of, hundreds of)",
+        ("approximator",),
+    ),
+    "nobody": (
+        "Nobody stands behind it",
+        "no one is named as saying it (it is believed, has been implicated)",
+        ("impersonal",),
+    ),
+}
+FAMILY_OF: dict[str, str] = {cat: key for key, (_, _, cats) in HEDGE_FAMILIES.items() for cat in cats}
+
 #: The one category every booster carries.
 BOOSTER_CATEGORIES = ("booster",)
 
 #: The stance of a reporting verb, with the words the source table shows for it (in the charts' order).
 STANCE_WORDS: dict[str, str] = {
     "neutral": "neutral (just reports)",
-    "distancing": "distancing (casts doubt)",
-    "endorsing": "endorsing (suggests it is true)",
-    "other": "other (colours the claim)",
+    "distancing": "keeps a distance (casts doubt)",
+    "endorsing": "takes the speaker's side (suggests it is true)",
+    "other": "its own colour (denied, admitted, …)",
 }
 STANCES: tuple[str, ...] = tuple(STANCE_WORDS)

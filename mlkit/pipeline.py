@@ -108,34 +108,49 @@ def doc_to_result(doc: Doc, text: str) -> Result:
 
 
 def _sentences(doc: Doc, text: str) -> list[dict[str, int]]:
-    """Sentence spans trimmed of surrounding whitespace; whitespace-only stretches are not sentences."""
+    """Sentence spans trimmed of surrounding whitespace and invisible format characters; stretches of
+    nothing else are not sentences."""
     out = []
     for start, end in sentence_bounds(doc):
         first, last = doc[start], doc[end - 1]
         lo, hi = first.idx, last.idx + len(last.text)
-        chunk = text[lo:hi]
-        stripped = chunk.strip()
-        if stripped:
-            lo += len(chunk) - len(chunk.lstrip())
-            out.append({"start": lo, "end": lo + len(stripped)})
+        while lo < hi and _invisible(text[lo]):
+            lo += 1
+        while hi > lo and _invisible(text[hi - 1]):
+            hi -= 1
+        if lo < hi:
+            out.append({"start": lo, "end": hi})
     return out
+
+
+def _invisible(ch: str) -> bool:
+    return ch.isspace() or FORMAT_CHAR.match(ch) is not None
 
 
 LONG_RUN = re.compile(r"\S{1000,}")
 RUN_PIECE = 64
+# Invisible format characters (marks of direction, zero-width spaces, byte-order marks, soft hyphens):
+# between two letters they may join a word; anywhere else they must not hide a space or a boundary.
+_FORMAT = "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+FORMAT_CHAR = re.compile(_FORMAT)
+FORMAT_OUTSIDE_WORD = re.compile(f"(?<![^\\W_]){_FORMAT}|{_FORMAT}(?![^\\W_])")
 
 
 def _safe(text: str) -> str:
     """The copy spaCy analyses: same length as the text, so every offset still indexes the original.
 
-    Lone surrogates ("\\ud800"), which spaCy cannot hash, become U+FFFD. A run of 1,000 or more
-    characters without a space (no word is that long) gets a space every 64 characters, because
-    spaCy's tokenizer is quadratic on long runs of punctuation ('"' * 200000 would never finish).
+    Lone surrogates ("\\ud800"), which spaCy cannot hash, become U+FFFD. An invisible format character
+    that is not inside a word becomes a space: "fail.\\u200eThen" must be two sentences, as it looks.
+    A run of 1,000 or more characters without a space (no word is that long) gets a space every 64
+    characters, because spaCy's tokenizer is quadratic on long runs of punctuation ('"' * 200000 would
+    never finish).
     """
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         text = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    if FORMAT_CHAR.search(text):
+        text = FORMAT_OUTSIDE_WORD.sub(" ", text)
     if LONG_RUN.search(text):
         chars = list(text)
         for run in LONG_RUN.finditer(text):

@@ -364,6 +364,27 @@ def test_passive_reports_with_and_without_an_agent() -> None:
     assert mlkit.analyze("The commander is said to have died.").attributions == []
 
 
+def test_a_passive_verb_of_saying_is_one_rule_with_the_other_passives() -> None:
+    """ "was confirmed by X" reads like "was rejected by X": the agent is the source and the cue keeps
+    its own stance; "claimed by" a group is the set phrase for claiming an attack; a verb of saying
+    that is not a cue ("assured") still reports when a that-clause follows."""
+    a = only("Her death was confirmed by the Eagle Forum, the group she founded.")
+    assert (text_of(a["cue"]), text_of(a["source"]), a["verb_stance"]) == (
+        "was confirmed",
+        "the Eagle Forum",
+        "endorsing",
+    )
+    a = only("The attacks in Paris were claimed by the Islamic State.")
+    assert (text_of(a["source"]), a["verb_stance"]) == ("the Islamic State", "neutral")
+    a = only("Residents were assured that the water was safe.")
+    assert (text_of(a["cue"]), a["source"], text_of(a["content"])) == (
+        "were assured",
+        None,
+        "the water was safe",
+    )
+    assert mlkit.analyze("Residents were assured.").attributions == []
+
+
 def test_what_someone_left_out_is_reported_but_what_they_could_not_say_is_not() -> None:
     a = only("Trump never mentioned Clinton in the speech.")
     assert (text_of(a["cue"]), text_of(a["source"])) == ("mentioned", "Trump")
@@ -465,3 +486,69 @@ def test_a_source_close_to_and_with_knowledge_of() -> None:
     assert text_of(a["source"]) == "a source close to the campaign"
     text = "''It is like choosing,'' said one person with knowledge of the dilemma, who was anonymous."
     assert text_of(only(text)["source"]) == "one person"
+
+
+def attrs_by_cue(text: str) -> dict[str, dict]:
+    return {text_of(a["cue"]): a for a in mlkit.analyze(text).attributions}
+
+
+def test_a_place_or_time_after_the_verb_is_not_what_was_said() -> None:
+    """Seen by students in lesson 07: "responded from the White House, where ..." took the place as
+    the words reported."""
+    a = only("Trump responded from the White House, where he was meeting with donors.")
+    assert (text_of(a["source"]), a["content"]) == ("Trump", None)
+    said = attrs_by_cue("The ministry said in a statement that the talks had failed.")["said"]
+    assert text_of(said["content"]) == "the talks had failed"
+    said = attrs_by_cue("The ministry said on Tuesday the talks had failed.")["said"]
+    assert text_of(said["content"]) == "the talks had failed"
+    told = attrs_by_cue("The mayor told CNN in an interview he would run again.")["told"]
+    assert text_of(told["content"]) == "he would run again"
+
+
+def test_an_opening_phrase_before_the_comma_is_not_what_was_said() -> None:
+    said = only("In a statement, the organisation said the attack was revenge.")
+    assert text_of(said["content"]) == "the attack was revenge"
+
+
+def test_a_topic_is_never_a_verb() -> None:
+    """ "talking about" took "is" as its content."""
+    a = attrs_by_cue("What they were talking about is the problem.").get("talking about")
+    assert a is None or a["content"] is None
+
+
+def test_a_participle_shares_the_main_subject_not_a_pronoun_in_a_side_clause() -> None:
+    """ "Lawmakers cheered when he said ..., echoing ...": the lawmakers echo, not "he"."""
+    found = attrs_by_cue("Lawmakers cheered when he said the plan was dead, echoing the mood of the party.")
+    assert text_of(found["echoing"]["source"]) == "Lawmakers"
+    assert text_of(found["said"]["source"]) == "he"
+    assert text_of(found["said"]["content"]) == "the plan was dead"  # ends before ", echoing"
+    found = attrs_by_cue("McCain said the deal was bad, citing low growth.")
+    assert text_of(found["citing"]["source"]) == "McCain"
+
+
+def test_a_speaker_inside_a_relative_clause() -> None:
+    found = attrs_by_cue("Lawmakers, who he said had failed, are now echoing the president.")
+    assert text_of(found["said"]["source"]) == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type"),
+    [
+        ("The Trump campaign said the poll was rigged.", "The Trump campaign", "named"),
+        ("Trump's campaign said the poll was rigged.", "Trump's campaign", "named"),
+        ("The campaign said the poll was rigged.", "The campaign", "unnamed"),
+        ("Clinton's spokesman said the emails were private.", "Clinton's spokesman", "unnamed"),
+        ("Statement: the attack was revenge.", "Statement", "unnamed"),
+    ],
+)
+def test_an_organisation_named_after_a_person_is_named(text: str, source: str, source_type: str) -> None:
+    a = only(text)
+    assert (text_of(a["source"]), a["source_type"]) == (source, source_type)
+
+
+def test_a_month_or_a_name_is_not_the_modal_may() -> None:
+    a = only("Theresa May told reporters on May 5 that her government would publish the report.")
+    assert text_of(a["source"]) == "Theresa May"
+    a = only("A study published on 2 May in the journal Nature suggests that the glacier is retreating.")
+    assert text_of(a["source"]).startswith("A study")
+    assert (text_of(a["cue"]), a["kind"]) == ("suggests", "other")

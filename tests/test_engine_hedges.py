@@ -108,3 +108,45 @@ def test_every_mark_explains_itself() -> None:
     result = mlkit.analyze(mlkit.seed_article())
     for mark in result.hedges + result.boosters:
         assert mark["explanation"].endswith(".") and len(mark["explanation"].split()) >= 6
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "category"),
+    [
+        ("I don't think the deal will pass.", "I don't think", "epistemic_verb"),
+        ("I would think the vote is close.", "I would think", "epistemic_verb"),
+        ("I doubt the plan will work.", "I doubt", "epistemic_verb"),
+        ("The plan seemingly failed.", "seemingly", "epistemic_adjective_adverb"),
+        ("The senator is considered the favourite.", "is considered", "impersonal"),
+        ("The bridge is supposed to open in May.", "is supposed to", "impersonal"),
+        ("If you go to the polls, you may find long lines.", "may", "modal"),
+        (
+            "In the unlikely event they all voted for her, she would win.",
+            "unlikely",
+            "epistemic_adjective_adverb",
+        ),
+        ("Trump plans to spend upward of $10 million.", "upward of $10 million", "approximator"),
+        ("Millions of new jobs were promised.", "Millions of", "approximator"),
+        ("Trump is also expected to unveil a second ad.", "is also expected to", "impersonal"),
+        ("His professed opposition to the war was new.", "professed", "evidential"),
+    ],
+)
+def test_hedges_students_met_in_real_text(text: str, hedge: str, category: str) -> None:
+    """Issue 12: hedges missed in real reviews and news."""
+    found = [(h["text"], h["category"]) for h in mlkit.analyze(text).hedges]
+    assert (hedge, category) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They made the unlikely pair of allies.",
+        "It was the sharpest possible rebuke.",
+        "The bill was considered by the committee.",
+        "You are supposed to wear a mask.",
+        "You may enter the building now.",
+        "Even if they could vote freely, they make up only 7%.",
+    ],
+)
+def test_look_alikes_that_are_not_hedges(text: str) -> None:
+    assert mlkit.analyze(text).hedges == []

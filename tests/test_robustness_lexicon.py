@@ -110,11 +110,12 @@ def test_allowed_labels_are_the_ones_every_view_shows() -> None:
     assert list(labels.BOOSTER_CATEGORIES) == guide["booster_categories"]
     from mlkit.widgets import marking
 
-    assert marking.HEDGE_CATEGORY_NAMES is labels.HEDGE_CATEGORY_NAMES  # the spot-the-hedges hints
+    assert marking.HEDGE_FAMILIES is labels.HEDGE_FAMILIES  # the spot-the-hedges hints
+    assert set(labels.FAMILY_OF) == set(labels.HEDGE_CATEGORY_NAMES)  # every category is in a family
     from mlkit import lessons, plots
     from mlkit.widgets import explorer
 
-    assert lessons.HEDGE_CATEGORY_NAMES is labels.HEDGE_CATEGORY_NAMES
+    assert lessons.HEDGE_FAMILIES is labels.HEDGE_FAMILIES
     assert plots.STANCES is labels.STANCES and explorer.STANCE_WORDS is labels.STANCE_WORDS
 
 

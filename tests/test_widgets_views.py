@@ -46,18 +46,19 @@ def images(w: ipywidgets.Widget) -> list[tuple[bytes, str]]:
 def test_source_explorer_table_counts_and_chart() -> None:
     w = source_explorer(small_result())
     assert [row[1:5] for row in w.rows] == [
-        ["An activist", "claimed", "not named (unnamed)", "distancing (casts doubt)"],
+        ["An activist", "claimed", "not named", "keeps a distance (casts doubt)"],
         ["Al Jazeera", "according to", "named", "neutral (just reports)"],
-        ["The mayor", "said", "not named (unnamed)", "neutral (just reports)"],
+        ["The mayor", "said", "not named", "neutral (just reports)"],
     ]
-    assert w.counts == {"types": {"unnamed": 2, "named": 1}, "stances": {"distancing": 1, "neutral": 2}}
-    assert "3 attributions: 1 named, 2 unnamed" in w.summary.value
+    assert w.counts["groups"] == {"named": 1, "not named": 2, "no one": 0}  # the lessons' one definition
+    assert w.counts["stances"] == {"distancing": 1, "neutral": 2}
+    assert "3 reports. Who stands behind them: named 1, not named 2, no one 0" in w.summary.value
     assert "1 distancing" in w.summary.value
     assert images(w) and images(w)[0][0].startswith(PNG)
     assert w.table.value.count("<tr>") == 1 + 3
     alt = images(w)[0][1]
-    assert "Sources in this text: 3 attributions" in alt
-    assert "named 1, unnamed 2, pronoun (he, she...) 0, no source 0" in alt
+    assert "Sources in this text: 3 reports" in alt
+    assert "named 1, not named 2, no one 0" in alt
     assert "neutral 2, distancing 1, endorsing 0, other 0" in alt
 
 

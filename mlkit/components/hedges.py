@@ -28,6 +28,7 @@ ABILITY_VERBS = _WORDS["ability_verbs"]
 RISE_VERBS = _WORDS["rise_verbs"]
 IDIOMS_BEFORE_POSSIBLE = _WORDS["idioms_before_possible"]
 NEGATIONS = _WORDS["negations"]
+CHANCE_NOUNS = frozenset({"event", "case", "scenario", "outcome", "chance", "possibility", "prospect"})
 
 for _name in ("mlkit_hedges", "mlkit_boosters"):
     if not Doc.has_extension(_name):
@@ -43,13 +44,19 @@ def _modal(span: Span) -> bool:
     if nxt is None or nxt.is_punct or nxt.like_num or nxt.text[:1].isupper():
         return False  # "May 5", "in May.", "May, June"
     if tok.lower_ == "may" and (
-        (prev is not None and prev.lower_ == "you") or nxt.lower_ in PERMISSION_VERBS
+        nxt.lower_ in PERMISSION_VERBS or (prev is not None and prev.lower_ == "you" and nxt.lower_ == "now")
     ):
-        return False  # permission: "you may enter", "visitors may park here"
+        return False  # permission: "you may enter", "visitors may park here" ("you may find" is a hedge)
     if tok.lower_ == "might" and prev is not None and prev.lower_ in MIGHT_NOUN_BEFORE:
         return False  # the noun: "with all its might"
     if tok.lower_ == "could" and len(span) == 1 and nxt.lower_ in ABILITY_VERBS:
         return False  # ability or its negation: "she could not say", "could see the smoke"
+    if (
+        tok.lower_ == "could"
+        and len(span) == 1
+        and any(t.lower_ == "if" for t in doc[max(0, tok.i - 3) : tok.i])
+    ):
+        return False  # a condition on ability: "even if they could vote freely"
     return True
 
 
@@ -73,9 +80,34 @@ def _epistemic_suggest(span: Span) -> bool:
 
 
 def _not_idiom(span: Span) -> bool:
-    """ "as soon as possible", "everything possible" say nothing about how likely a claim is."""
+    """ "as soon as possible", "everything possible", "the sharpest possible" say nothing about how likely
+    a claim is."""
     prev = prev_word(span.doc, span.start)
-    return prev is None or prev.lower_ not in IDIOMS_BEFORE_POSSIBLE
+    if prev is None:
+        return True
+    low = prev.lower_
+    superlative = low in {"best", "worst", "most", "least"} or (low.endswith("est") and len(low) > 5)
+    return low not in IDIOMS_BEFORE_POSSIBLE and not superlative
+
+
+def _not_attributive(span: Span) -> bool:
+    """ "the unlikely pair", "an unlikely alliance": a surprising couple, not a doubtful claim; "is
+    unlikely to", "it is unlikely that", "in the unlikely event" are hedges."""
+    prev, nxt = prev_word(span.doc, span.start), next_word(span.doc, span.end - 1)
+    chance = nxt is not None and nxt.lower_ in CHANCE_NOUNS
+    return prev is None or prev.lower_ not in DETERMINERS or chance
+
+
+def _not_deliberated(span: Span) -> bool:
+    """ "was considered by the committee", "is considered for the job": weighed up, not a judgement."""
+    nxt = next_word(span.doc, span.end - 1)
+    return nxt is not None and nxt.lower_ not in {"by", "for", "in", "at", "on", "during", "and", "."}
+
+
+def _not_obligation(span: Span) -> bool:
+    """ "you are supposed to wear a mask" is a rule; "the bridge is supposed to open in May" a claim."""
+    prev = prev_word(span.doc, span.start)
+    return prev is None or prev.lower_ not in {"you", "we", "i", "they"}
 
 
 def _not_rise(span: Span) -> bool:
@@ -118,6 +150,9 @@ GUARDS: dict[str, Callable[[Span], bool]] = {
     "not_idiom": _not_idiom,
     "not_rise": _not_rise,
     "not_negated": _not_negated,
+    "not_attributive": _not_attributive,
+    "not_deliberated": _not_deliberated,
+    "not_obligation": _not_obligation,
 }
 
 

@@ -2,6 +2,8 @@
 
 Headlines, captions and bylines carry no full stop, so a line break always ends a sentence; a full stop
 ends one only when the next word looks like a new sentence (not "Mr. Smith", "U.S. officials", "3.5").
+No sentence grows past MAX_TOKENS: a transcript with no full stop at all is cut at a comma or a space,
+so that every rule that searches a sentence searches a bounded stretch (time stays linear in the text).
 """
 
 from __future__ import annotations
@@ -13,6 +15,11 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 SENTS_KEY = "mlkit_sents"
+#: Longer than any sentence in the kit's news texts (the longest, a list of 222 names, is 222 tokens).
+MAX_TOKENS = 300
+#: Characters that end a line: line feed, carriage return (old Mac files), and Unicode's separators.
+LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
+_SOFT_BREAKS = (",", ";", ":", "—", "–")
 _ENDERS = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _ABBREVIATIONS = {
@@ -77,6 +84,7 @@ class NewsSentencizer:
 
     def __init__(self) -> None:
         self._enders = numpy.array([hash_string(t) for t in _ENDERS], dtype="uint64")
+        self._soft = numpy.array([hash_string(t) for t in _SOFT_BREAKS], dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -91,7 +99,7 @@ class NewsSentencizer:
                 continue  # inside a run of closers already handled
             text = doc[i].text
             if text.isspace():
-                if "\n" in text and i + 1 < n:
+                if i + 1 < n and not LINE_BREAKS.isdisjoint(text):
                     starts.append(i + 1)
                 continue
             j = i + 1  # keep closing quotes and brackets with the sentence they close
@@ -99,17 +107,34 @@ class NewsSentencizer:
                 j += 1
             last_end = j - 1
             k = j  # the next word, past ordinary spaces
-            while k < n and doc[k].is_space and "\n" not in doc[k].text:
+            while k < n and doc[k].is_space and LINE_BREAKS.isdisjoint(doc[k].text):
                 k += 1
             if j < n and k < n and _opens_sentence(doc, i, k):
                 starts.append(j)
-        starts = sorted(set(starts))
+        starts = _bounded(sorted(set(starts)), n, arr, self._soft)
         column = numpy.full((n, 1), -1, dtype="int32")  # -1: not a sentence start
         column[starts, 0] = 1
         doc.from_array([SENT_START], column.astype("uint64"))
         bounds = list(zip(starts, starts[1:] + [n], strict=True))
         doc.user_data[SENTS_KEY] = bounds
         return doc
+
+
+def _bounded(starts: list[int], n: int, arr: numpy.ndarray, soft: numpy.ndarray) -> list[int]:
+    """Sentence starts with extra ones wherever a sentence would be longer than MAX_TOKENS: after the
+    last comma, semicolon, colon or dash in its final third, else after the last space, else hard."""
+    if all(b - a <= MAX_TOKENS for a, b in zip(starts, starts[1:] + [n], strict=True)):
+        return starts
+    breaks = numpy.isin(arr[:, 0], soft) | (arr[:, 1] == 1)
+    out = []
+    for a, b in zip(starts, starts[1:] + [n], strict=True):
+        out.append(a)
+        while b - a > MAX_TOKENS:
+            lo, hi = a + MAX_TOKENS * 2 // 3, a + MAX_TOKENS
+            found = numpy.flatnonzero(breaks[lo:hi])
+            a = lo + int(found[-1]) + 1 if len(found) else hi
+            out.append(a)
+    return out
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -10,7 +10,12 @@ ends the chain.
 
 Text with no attribution at all: reader ← this article, one hand (the writer is the only source the
 reader can see); an "unknown" link is added only if the text itself says "reportedly", "allegedly" and
-the like. Hands = links between the reader and the claim, the reader not counted.
+the like.
+
+Hands: everyone who passed the claim on and whom the reader can see: the links between the reader and
+the claim, not counting the reader and not counting an "unknown" link (someone the text never names is
+shown, so students ask who it was, but cannot be counted). ``with_upstream`` adds the earlier versions a
+source pack documents (the Arabic and English reports behind the 2013 article), counted the same way.
 """
 
 from __future__ import annotations
@@ -222,7 +227,7 @@ def sourcing_chain(r: Result) -> dict[str, Any]:
             "you, the reader",
             "reader",
             None,
-            "You are the last hand: the claim reaches you through this page.",
+            "You are where the claim ends up, through this page (you are not counted as a hand).",
         ),
         _link(
             ARTICLE_LABEL,
@@ -276,8 +281,62 @@ def sourcing_chain(r: Result) -> dict[str, Any]:
                 words,
             )
         )
-    hands = len(links) - 1
-    return {"hands": hands, "links": links, "explanation": _explain(hands, links)}
+    return _finish(links)
+
+
+def hands(links: list[dict[str, Any]]) -> int:
+    """The one definition of hands: links that passed the claim on, neither the reader nor unknown."""
+    return sum(1 for link in links if link["kind"] not in ("reader", "unknown"))
+
+
+def _finish(links: list[dict[str, Any]], traced: bool = False) -> dict[str, Any]:
+    n = hands(links)
+    return {"hands": n, "links": links, "explanation": _explain(n, links), "traced": traced}
+
+
+def with_upstream(chain: dict[str, Any], pack: dict[str, Any]) -> dict[str, Any]:
+    """The chain with the earlier versions a source pack documents put in place of the outlet links.
+
+    ``pack["versions"]`` lists the versions oldest first (the last is the article itself), each with
+    "outlet", "kind" ("article" for this one) and "passed_on" (what it did with the claim);
+    ``pack["informants"]`` and ``pack["unknown"]`` give the label and explanation of the people at the
+    start of the chain. What the text itself shows (the cues of the informants, the words that point at
+    someone unnamed) is kept on those links.
+    """
+    text_links = chain["links"]
+    people = [link for link in text_links if link["kind"] in ("person", "group")]
+    unknown = [link for link in text_links if link["kind"] == "unknown"]
+    links = [text_links[0]]
+    for version in reversed(pack["versions"]):
+        kind = "article" if version.get("kind") == "article" else "outlet"
+        links.append(
+            _link(
+                version["outlet"],
+                kind,
+                None,
+                version["passed_on"][:1].upper() + version["passed_on"][1:] + ".",
+            )
+        )
+    informants = pack["informants"]
+    cues = [c for link in people for c in link["cues"]]
+    said = f" In this article they appear as {_quoted_list([p['label'] for p in people])}." if people else ""
+    links.append(
+        _link(informants["label"], "group", people[0]["span"] if people else None,
+              informants["explanation"] + said, cues)
+    )  # fmt: skip
+    first = pack["unknown"]
+    words = [w for link in unknown for w in link["cues"]]
+    also = f" In this article: {_quoted_list(words)}." if words else ""
+    links.append(
+        _link(
+            first["label"],
+            "unknown",
+            unknown[0]["span"] if unknown else None,
+            first["explanation"] + also,
+            words,
+        )
+    )
+    return _finish(links, traced=True)
 
 
 def _same_claim(
@@ -303,15 +362,21 @@ def _same_claim(
     return out
 
 
-def _explain(hands: int, links: list[dict[str, Any]]) -> str:
-    if hands <= 1:
+def _explain(n: int, links: list[dict[str, Any]]) -> str:
+    ends_unknown = links[-1]["kind"] == "unknown"
+    if n <= 1 and not ends_unknown:
         return (
             "The article does not say where its information comes from, so the writer is the only hand you "
             "can see: ask whether they saw it themselves."
         )
-    ends_unknown = links[-1]["kind"] == "unknown"
-    tail = ", and the first of them is unknown" if ends_unknown else ""
+    counted = "1 hand" if n == 1 else f"{n} hands"
+    tail = (
+        " Before them is someone the text never names, so nobody can check who first saw it: that link is "
+        "shown but not counted."
+        if ends_unknown
+        else " The last of them is the earliest source you can check."
+    )
     return (
-        f"The claim passed through {hands} hands before it reached you{tail}: each hand is a chance for "
-        "details to be lost or changed, so look for the earliest source you can check."
+        f"You can see {counted} between you and the event: each hand is a chance for details to be lost or "
+        f"changed.{tail}"
     )

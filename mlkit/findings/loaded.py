@@ -1,7 +1,9 @@
 """Loaded words: emotionally charged words where a neutral one would do (lexicon: data/loaded_words.tsv).
 
 A spaCy PhraseMatcher over the lexicon and its inflected forms (atrocity → atrocities, slaughter →
-slaughtered); each hit carries a neutral alternative so students can try the calmer sentence.
+slaughtered); each hit carries a plainer alternative so students can try the calmer sentence, and, where
+one is given, when the strong word is the accurate one: plain wording must not understate (the deliberate
+killing of civilians is an atrocity), so the lesson teaches charged against accurate, not "always soften".
 Text and patterns are split into words by one linear regex rather than spaCy's tokenizer, whose suffix
 search is quadratic on long runs of punctuation ('"' * 20000 takes most of a minute); token offsets are
 kept so every hit indexes the text exactly.
@@ -60,13 +62,13 @@ def _split(text: str) -> tuple[list[str], list[tuple[int, int]]]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[PhraseMatcher, dict[str, tuple[str, str, str]]]:
-    """The matcher and, per match key, (word, neutral alternative, explanation)."""
+def _lexicon() -> tuple[PhraseMatcher, dict[str, tuple[str, str, str, str | None]]]:
+    """The matcher and, per match key, (word, plainer word, explanation, when the strong word is accurate)."""
     matcher = PhraseMatcher(_VOCAB, attr="LOWER")
-    rows: dict[str, tuple[str, str, str]] = {}
-    for word, neutral, explanation in read_tsv("loaded_words.tsv", 3):
+    rows: dict[str, tuple[str, str, str, str | None]] = {}
+    for word, neutral, explanation, accurate in read_tsv("loaded_words.tsv", 4):
         key = word.lower()
-        rows[key] = (key, neutral, explanation)
+        rows[key] = (key, neutral, explanation, None if accurate == "-" else accurate)
         matcher.add(key, [Doc(_VOCAB, words=_split(f)[0]) for f in sorted(forms(key))])
     return matcher, rows
 
@@ -92,7 +94,7 @@ def loaded_words(r: Result) -> list[dict[str, Any]]:
     spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in matcher(doc)])
     out = []
     for sp in spans:
-        word, neutral, explanation = rows[sp.label_]
+        word, neutral, explanation, accurate = rows[sp.label_]
         start, end = offsets[sp.start][0], offsets[sp.end - 1][1]
         in_quote = bool(quoted.overlapping(start, end))
         if in_quote:
@@ -107,6 +109,7 @@ def loaded_words(r: Result) -> list[dict[str, Any]]:
                 "neutral": _neutral(r.text[start:end], word, neutral),
                 "explanation": explanation,
                 "quoted": in_quote,
+                "accurate_when": accurate,
             }
         )
     return sorted(out, key=lambda w: (w["start"], w["end"]))

@@ -27,6 +27,10 @@ NAME_HEADS = frozenset(
 #: Words right before the quotation that DO distance the writer from the name ("so-called").
 DISTANCING = ("so-called", "so called", "self-styled", "self-proclaimed", "alleged")
 
+#: A quotation longer than this (characters, marks included) has more than MAX_SCARE_WORDS words.
+_SCARE_CHARS = 200
+#: The longest stretch one problem is shown on (a quotation in news is rarely a tenth of this).
+_LONGEST_ITEM = 3000
 #: How far (characters) to look for the ends of a sentence when the result gives no sentences.
 _WINDOW = 400
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -237,13 +241,30 @@ def _closer_start(text: str, pos: int, p_start: int) -> int:
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every quoted stretch, marks included; an unclosed one runs to the next mark or the
-    end of its paragraph."""
+    """(start, end) of the quoted stretches, marks included, sorted and never overlapping: a quotation
+    inside another is part of it (so nested marks cannot make "is this quoted?" grow with the square
+    of the text); an unclosed one runs to the next mark or the end of its paragraph."""
     pairs, _ = _scan(text)
-    return [(o, c + 1 if c >= 0 else _open_end(text, o)) for o, c, _, _ in pairs]
+    return _union([(o, c + 1 if c >= 0 else _open_end(text, o)) for o, c, _, _ in pairs])
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans merged, sorted: "is this inside some quotation?" is then one binary search,
+    however deeply the quotations nest."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _item(text: str, start: int, end: int, issue: str, explanation: str) -> dict[str, Any]:
+    """One problem; a span longer than _LONGEST_ITEM (broken marks that seem to quote half the text) is
+    shown by its first _LONGEST_ITEM characters, so the findings stay linear in the text however the
+    marks nest."""
+    end = min(end, start + _LONGEST_ITEM)
     return {"start": start, "end": end, "text": text[start:end], "issue": issue, "explanation": explanation}
 
 
@@ -317,8 +338,7 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
                     "edited carelessly, so check where the quoted words really begin and end.",
                 )
             )
-        inner = text[o + 1 : c]
-        tail = inner[-3:]
+        tail = text[max(o + 1, c - 3) : c]
         odd = _ODD_END.search(tail)
         if odd:
             mark_start = c - len(tail) + odd.start()
@@ -332,6 +352,10 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
                     "probably a typing error: the end of the quotation is unclear.",
                 )
             )
+        if c - o > _SCARE_CHARS:
+            continue  # too long for a scare quote: not worth counting its words (nested quotes would be
+            # counted again at every level, which grows with the square of the text)
+        inner = text[o + 1 : c]
         n_words = len(words(inner))
         if not 0 < n_words <= MAX_SCARE_WORDS or not _inside_sentence(text, o, inner):
             continue
@@ -361,10 +385,12 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
                 "speaker's words begin.",
             )
         )
-    index = SpanIndex({"start": s, "end": e} for s, e in regions)
+    quoted = _union(regions)
+    quoted_starts = [s for s, _ in quoted]
     for m in _BRACKET.finditer(text):
-        if not index.overlapping(m.start(), m.end()):
-            continue
+        k = bisect.bisect_left(quoted_starts, m.end()) - 1
+        if k < 0 or quoted[k][1] <= m.start():
+            continue  # not inside any quotation
         inside = m.group()[1:-1].strip()
         if inside in ("...", "…", ""):
             why = (

@@ -8,10 +8,13 @@ from __future__ import annotations
 from mlkit.widgets.compare import compare
 from mlkit.widgets.explorer import headline_vs_body, source_explorer, sourcing_chain
 from mlkit.widgets.highlighter import highlighter
+from mlkit.widgets.imvain import imvain
+from mlkit.widgets.judgement import headline_judgement
 from mlkit.widgets.lab import rewrite_lab
 from mlkit.widgets.marking import spot_the_hedges, who_is_the_source
 from mlkit.widgets.my_work import my_work
 from mlkit.widgets.questions import checklist, confidence_poll, question
+from mlkit.widgets.search import search_step
 from mlkit.widgets.work import reflection
 from mlkit.widgets.your_article import your_article
 
@@ -19,12 +22,15 @@ __all__ = [
     "checklist",
     "compare",
     "confidence_poll",
+    "headline_judgement",
     "headline_vs_body",
     "highlighter",
+    "imvain",
     "my_work",
     "question",
     "reflection",
     "rewrite_lab",
+    "search_step",
     "source_explorer",
     "sourcing_chain",
     "spot_the_hedges",

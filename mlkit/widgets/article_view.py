@@ -24,7 +24,7 @@ import anywidget
 import traitlets
 
 from mlkit import findings
-from mlkit.labels import HEDGE_CATEGORY_NAMES
+from mlkit.labels import FAMILY_OF, HEDGE_FAMILIES
 from mlkit.render import CATEGORIES, Mark, marks_from_result, printable
 from mlkit.result import Result
 from mlkit.widgets._html import words
@@ -73,9 +73,10 @@ def _category_info() -> list[dict[str, str]]:
 
 
 def detail_name(category: str, detail: str) -> str:
-    """The kind of a mark in the words the lessons use ("Second-hand", not "evidential")."""
-    if category == "hedge" and detail in HEDGE_CATEGORY_NAMES:
-        return HEDGE_CATEGORY_NAMES[detail][0]
+    """The kind of a mark in the words the lessons use: a hedge's family ("Second-hand", not
+    "evidential"), as lesson 02 teaches them."""
+    if category == "hedge" and detail in FAMILY_OF:
+        return HEDGE_FAMILIES[FAMILY_OF[detail]][0]
     return detail.replace("_", " ")
 
 

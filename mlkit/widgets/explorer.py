@@ -10,6 +10,7 @@ import ipywidgets as widgets
 
 from mlkit import findings, plots
 from mlkit.labels import STANCE_WORDS
+from mlkit.lessons._common import source_counts, source_group
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, esc, figure_image, note, short, style_widget, table
 
@@ -23,9 +24,7 @@ def attribution_rows(result: Result) -> list[list[str]]:
         resolved = a.get("resolved_source")
         if resolved and a.get("source_type") == "pronoun":
             who = f"{who} (= {resolved['text']})"
-        named = (
-            "named" if a.get("source_type") == "named" else f"not named ({a.get('source_type') or 'none'})"
-        )
+        named = source_group(a, result)
         content = a.get("content")
         said = short(content["text"], 90) if content else ""
         cue = a["cue"]["text"] if a.get("cue") else ""
@@ -45,15 +44,39 @@ class SourceExplorer(widgets.VBox):
         headers = ["#", "Who", "Reporting word", "Named?", "Verb stance", "What was said", "Why it matters"]
         body = table(headers, self.rows) if self.rows else "<p>No attributions found in this text.</p>"
         self.table = widgets.HTML(note(body))
-        self.figure = plots.source_chart(result)
-        t, v = types, stances
+        groups = source_counts(result)
+        self.counts["groups"] = groups
+        v = stances
         summary = (
-            f"<p>{len(result.attributions)} attributions: {t['named']} named, {t['unnamed']} unnamed, "
-            f"{t['pronoun']} pronouns, {t['none']} with no source. Verbs: {v['neutral']} neutral, "
-            f"{v['distancing']} distancing, {v['endorsing']} endorsing, {v['other']} other.</p>"
+            f"<p>{len(result.attributions)} reports. Who stands behind them: "
+            + ", ".join(f"{g} {n}" for g, n in groups.items())
+            + f". Verbs: {v['neutral']} neutral, {v['distancing']} distancing, {v['endorsing']} endorsing, "
+            f"{v['other']} other.</p>"
         )
         self.summary = widgets.HTML(note(summary))
+        self.figure = group_chart(groups, stances, len(result.attributions))
         super().__init__([style_widget(), self.summary, figure_image(self.figure), self.table])
+
+
+def group_chart(groups: dict[str, int], stances: Any, total: int) -> plots.KitFigure:
+    """Who stands behind each report (the lessons' one definition) and the reporting verbs' colour."""
+    fig = plots.KitFigure(figsize=(9, 3.6), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    plots._bars(left, list(groups), list(groups.values()), [plots.GREEN, plots.VERMILLION, "#BBBBBB"])
+    left.set_title("Who stands behind each report?")
+    left.set_ylabel("number of reports")
+    values = [stances[s] for s in plots.STANCES]
+    plots._bars(right, list(plots.STANCES), values, [plots.BLUE, plots.VERMILLION, plots.GREEN, plots.PURPLE])
+    right.set_title("How is it reported? (the verb)")
+    right.set_ylabel("number of reports")
+    title = f"Sources in this text: {total} reports"
+    fig.suptitle(title)
+    fig.alt_text = (
+        f"Two bar charts. {title}. Who stands behind each report? "
+        f"{plots._pairs(list(groups), list(groups.values()))}. How is it reported (the verb)? "
+        f"{plots._pairs(plots.STANCES, values)}."
+    )
+    return fig
 
 
 def source_explorer(text: str | Result | None = None) -> SourceExplorer:
@@ -74,8 +97,7 @@ class SourcingChainView(widgets.VBox):
         )
         self.text = widgets.HTML(
             note(
-                f"<p><strong>{int(chain.get('hands') or 0)} hands</strong> between you and the first "
-                "witness. "
+                f"<p><strong>{int(chain.get('hands') or 0)} hands</strong> you can see. "
                 f"{esc(chain.get('explanation', ''))}</p><p>From you back to the source:</p><ol>{items}</ol>"
             )
         )
@@ -83,9 +105,13 @@ class SourcingChainView(widgets.VBox):
         super().__init__([style_widget(), figure_image(self.figure), self.text])
 
 
-def sourcing_chain(text: str | Result | None = None) -> widgets.Widget:
-    """The chain from the reader back through each outlet and source to the unknown first witness."""
-    return SourcingChainView(findings.sourcing_chain(as_result(text)))
+def sourcing_chain(text: str | Result | dict[str, Any] | None = None) -> widgets.Widget:
+    """The chain from the reader back through each outlet and source to the unknown first witness.
+
+    Pass a chain already computed (``mlkit.lessons.traced_chain()``, which adds the source pack's earlier
+    versions) to show exactly the chain the lesson's text version shows."""
+    chain = text if isinstance(text, dict) else findings.sourcing_chain(as_result(text))
+    return SourcingChainView(chain)
 
 
 class HeadlineVsBodyView(widgets.VBox):

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from mlkit.labels import HEDGE_CATEGORY_NAMES
+from mlkit.labels import FAMILY_OF, HEDGE_FAMILIES
 from mlkit.render import CATEGORY_BY_KEY
 from mlkit.result import Result
 from mlkit.widgets import saving
@@ -177,10 +177,17 @@ class MarkingExercise(ArticleView):
         self._save(checked=False)
 
 
-def hedge_hint(category: str) -> str:
-    """A hedge family in the lesson's words, without its example words (they would give answers away)."""
-    name, meaning = HEDGE_CATEGORY_NAMES.get(category, (category.replace("_", " "), ""))
-    return f"{name.lower()}: {meaning.split(' (')[0]}" if meaning else name.lower()
+def family_hint(family: str) -> str:
+    """A hedge family in lesson 02's words, without its example words (they would give answers away)."""
+    if family not in HEDGE_FAMILIES:
+        return family.replace("_", " ")
+    name, meaning, _ = HEDGE_FAMILIES[family]
+    return f"{name.lower()}: {meaning.split(' (')[0]}"
+
+
+def family_of(hedge: dict[str, Any]) -> str:
+    category = str(hedge.get("category", ""))
+    return FAMILY_OF.get(category, category)
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -217,11 +224,11 @@ class SpotTheHedges(MarkingExercise):
 
     def hint_text(self, result: Result) -> str:
         """How many hedges of which kinds, and in which paragraphs (not which words)."""
-        kinds = Counter(h.get("category", "") for h in self.hedges)
+        kinds = Counter(family_of(h) for h in self.hedges)
         body = [(s, e) for s, e in paragraphs(result.text) if not self._is_furniture(s, e)]
         where = Counter(i + 1 for h in self.hedges for i, (s, e) in enumerate(body) if s <= h["start"] < e)
         parts = [f"There are {_plural(len(self.hedges), 'hedge')} to find."]
-        parts += [f"{n} × {hedge_hint(k)}." for k, n in sorted(kinds.items())]
+        parts += [f"{n} × {family_hint(k)}." for k, n in sorted(kinds.items())]
         if where:
             places = ", ".join(f"paragraph {p} ({n})" for p, n in sorted(where.items()))
             parts.append(f"Where (counting the article's paragraphs, not the page furniture): {places}.")
@@ -235,7 +242,7 @@ class SpotTheHedges(MarkingExercise):
     def why_extra(self, start: int, end: int) -> str:
         for h in self.other_hedges:
             if _overlaps(start, end, h["start"], h["end"]):
-                kind = hedge_hint(str(h.get("category"))).split(":")[0]
+                kind = family_hint(family_of(h)).split(":")[0]
                 return (
                     f"This is a hedge of another kind ({kind}), which this exercise does not count yet. "
                     f"{h.get('explanation', '')}"

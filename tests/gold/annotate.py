@@ -12,7 +12,7 @@ Span references in the sources:
 - ``["a#b", 0]`` / ``{"from": ref, "to": ref}``: long forms, when a phrase itself holds "#" or " ~~ ".
 
 Usage: ``python tests/gold/annotate.py [--shared PATH]`` rewrites tests/gold/seed.json, dev.jsonl and,
-when the PolNeAR data is present, polnear_hedges.jsonl and polnear_holdout.jsonl.
+when the PolNeAR data is present, polnear_hedges.jsonl, polnear_holdout.jsonl and polnear_holdout2.jsonl.
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     (GOLD / "seed.json").write_text(json.dumps(seed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     _write_jsonl(GOLD / "dev.jsonl", build_dev())
     if (args.shared / "data" / "polnear").is_dir():
-        for name in ("polnear_hedges", "polnear_holdout"):
+        for name in ("polnear_hedges", "polnear_holdout", "polnear_holdout2"):
             _write_jsonl(GOLD / f"{name}.jsonl", build_polnear(args.shared, name))
     else:
         print(f"PolNeAR not found at {args.shared}: PolNeAR keys left as they are", file=sys.stderr)

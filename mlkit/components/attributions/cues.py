@@ -1,0 +1,228 @@
+"""Stage 1, the cue: is this match of a word from mlkit/data/cues.tsv a report, and what kind of verb
+group is it? Also the checks a cue's flags ask for once its speaker and content are known, and the
+stance and explanation a student sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from mlkit import lexicon
+from mlkit.components.tokens import next_word
+from mlkit.components.tokens import prev_word as word_before
+
+from .doc_view import DocView, Range
+from .phrases import cap
+from .words import (
+    ASKED_OPENERS,
+    AUXILIARIES,
+    COMMON_SOURCE_NOUNS,
+    DETERMINERS,
+    EVIDENCE_SOURCES,
+    FIRST_PERSON,
+    FUTURE_MARKERS,
+    NEGATION_IDS,
+    PASSIVE_AUX,
+    POSSESSIVES,
+    PRONOUNS,
+    QUESTION_WORDS,
+    RELATIVES,
+    SAID_TO_OPENERS,
+)
+
+
+@dataclass
+class Cue:
+    """A cue word and what the words around it already tell: its verb group, its form, its flags."""
+
+    start: int  # the matched word(s), token indices [start, end)
+    end: int
+    cue_start: int  # with auxiliaries: "have reported", "has said"
+    entry: lexicon.Entry | None  # None: a verb of saying in the passive that is not in the cue list
+    flags: frozenset[str]
+    word: str  # the last word, lower case ("said", "out" in "pointed out")
+    first_low: str
+    first_tok: Token
+    prev: Token | None  # the word before the verb group
+    nxt: Token | None  # the word after the cue
+    route: str = "verb"  # "verb", or "question" / "passive": shapes with rules of their own
+    infinitive: bool = False  # "took to Twitter to say"
+    ing: bool = False  # a participle: "saying", "referring to"
+    mind: bool = False  # a reported thought, wish or stance ("voters fear that ...")
+    restricted: bool = (
+        False  # also a noun ("claims", "reports"): needs "that", a quote or an inverted speaker
+    )
+
+
+def cue_phrase(v: DocView, start: int, end: int) -> str:
+    """The cue as lower-case text with plain spaces."""
+    if end - start == 1:
+        return v.doc[start].lower_
+    return v.doc[start:end].text.lower().replace("\u00a0", " ")
+
+
+def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phrase: str) -> Cue | None:
+    """The cue's verb group and form; None when the words around it show it is not a report."""
+    doc = v.doc
+    first_tok, last_tok = doc[start], doc[end - 1]  # made once: each doc[i] builds a new Token
+    first_low, word = first_tok.lower_, last_tok.lower_
+    cue_start = start  # extend the cue leftwards over auxiliaries: "have reported", "did not say"
+    while cue_start > 0:
+        prev = doc[cue_start - 1]
+        if prev.is_space and cue_start - 2 >= 0 and doc[cue_start - 2].lower_ in AUXILIARIES:
+            cue_start -= 1
+            continue
+        if prev.lower_ in {"have", "has", "had", "'ve"}:
+            cue_start -= 1
+            continue
+        break
+    while cue_start < start and doc[cue_start].is_space:
+        cue_start += 1
+    prev_word = word_before(doc, cue_start)
+    if cue_start > 0 and doc[cue_start - 1].text == "-" and not doc[cue_start - 1].whitespace_:
+        return None  # "self-described": part of a compound word, not a report
+    nxt = next_word(doc, end - 1)
+    flags = frozenset(entry.guards) if entry is not None else frozenset()
+    cue = Cue(start, end, cue_start, entry, flags, word, first_low, first_tok, prev_word, nxt)
+    if (
+        word.endswith("ed")
+        and prev_word is not None
+        and (prev_word.like_num or prev_word.lower_ in {"the", "a", "an"} | POSSESSIVES)
+        and nxt is not None
+        and nxt.is_alpha
+        and nxt.is_lower
+        and nxt.lower_ not in {"that", "to", "by", "in", "on", "at", "as", "for", "with", "from"}
+    ):
+        return None  # "270 pledged delegates", "the reported net worth": an adjective, not a report
+    if word == "asked" and nxt is not None:
+        opens = prev_word is None or prev_word.i < v.sent(cue_start)[0]
+        if (opens or nxt.lower_ in QUESTION_WORDS) and (opens or prev_word.lower_ in ASKED_OPENERS):
+            cue.route = "question"  # "Asked whether he would quit, X said"
+            return cue
+    if prev_word is not None and prev_word.lower_ in PASSIVE_AUX and not first_low.endswith("ing"):
+        cue.route = "passive"  # "was criticized by X", "has been asked", "it was reported that"
+        return cue
+    if (
+        prev_word is not None
+        and prev_word.lower_ in FUTURE_MARKERS
+        and not (prev_word.text == "May" and not prev_word.is_sent_start)  # "Theresa May told"
+        and word == phrase.split()[-1]
+        and not word.endswith(("ed", "s", "ing"))
+    ):
+        if not (prev_word.lower_ == "to" and _reported_infinitive(v, prev_word.i)):
+            return None  # "will announce", "plans to say": nothing has been said yet
+        cue.infinitive = True  # "took to Twitter to say thanks", "went on to say": it was said
+    if nxt is not None and nxt.lower_ == "for" and word.startswith("ask"):
+        return None  # "asked for a crossing" is a request, not a report
+    cue.ing = word.endswith("ing") or first_low.endswith("ing")
+    cue.mind = "mind" in flags
+    if cue.mind and v.quote_containing(first_tok.idx) is not None:
+        return None  # "“I think we will win,” she said": the speaker's own words, not a report
+    # "claims", "reports", "warning" are also nouns: as cues they need "that", a quote or an inverted speaker
+    cue.restricted = (
+        "noun" in flags and not word.endswith("ed") and (not cue.ing or word in {"warning", "reporting"})
+    )
+    return cue
+
+
+def _reported_infinitive(v: DocView, to: int) -> bool:
+    """ "went on to say", "was quick to point out", "took to Twitter to say": something was said."""
+    before = word_before(v.doc, to)
+    if before is None:
+        return False
+    if before.lower_ in SAID_TO_OPENERS:
+        return True
+    two_back = word_before(v.doc, before.i)
+    return two_back is not None and two_back.lower_ in {"took", "takes", "take", "taking"}
+
+
+def cannot(v: DocView, cue_start: int) -> bool:
+    """ "could not say", "won't comment": no report was made. "did not mention", "never denied" are
+    reports of what someone left out, so they count."""
+    for j in range(max(0, cue_start - 3), cue_start):
+        if v.lower[j] in NEGATION_IDS:
+            before = v.doc[j - 1].lower_ if j > 0 else ""
+            if v.doc[j].lower_ != "never" and before not in {"did", "does", "do", "has", "have", "had"}:
+                return True
+    return False
+
+
+def word_follows(v: DocView, end: int, word: str) -> bool:
+    """ "called on Congress to act", "sees him as a uniter": the word within a few words, before
+    any boundary."""
+    _, s1 = v.sent(end)
+    for tok in v.words(end, min(s1, end + 8)):
+        if tok.lower_ == word:
+            return True
+        if v.is_boundary(tok) or tok.text in {".", "!", "?"}:
+            return False
+    return False
+
+
+def quoted_chatter(v: DocView, cue_start: int, source: Range) -> bool:
+    """Inside a quotation, "I said", "we wrote", "they're talking about" are the speaker's own
+    words, not a report to mark; a named or described source ("the FBI director said") still is."""
+    q = v.quote_containing(v.doc[cue_start].idx)
+    if q is None or not q.balanced:
+        return False
+    first = v.doc[source[0]]
+    if source[1] - source[0] == 1 and (first.lower_ in PRONOUNS or first.lower_ in RELATIVES):
+        return True
+    return not (cap(first) or first.lower_ in DETERMINERS or first.lower_ in COMMON_SOURCE_NOUNS)
+
+
+def cue_holds(v: DocView, cue: Cue, source: Range, kind: str, after_that: bool, before: Token | None) -> bool:
+    """The checks a cue's flags ask for, once its speaker and the kind of content are known (`before`:
+    the word before the speaker and cue, whichever comes first)."""
+    doc = v.doc
+    if cue.mind and doc[source[0] : source[1]].text.lower() in FIRST_PERSON:
+        return False  # "I think", "we believe": a hedge by the speaker, not a report of someone's mind
+    if cannot(v, cue.cue_start) and kind != "direct" and not after_that:
+        return False  # "she could not say": no report was made
+    if "then_as" in cue.flags and not word_follows(v, cue.end, "as"):
+        return False  # "voters see him as a uniter" is a view; "I saw the video" is not a report
+    if "then_to" in cue.flags and not word_follows(v, cue.end, "to"):
+        return False  # "calling on a large pool of fighters" draws on them; "called on Congress to act" asks
+    if (
+        "study" in cue.flags
+        and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]])
+        and not (after_that and cue.word.startswith("found"))  # "he has found that ...": a realisation
+    ):
+        return False  # "found"/"shows" report a finding only when a study, poll or report is the subject
+    if "content_before" in cue.flags and kind != "direct" and not (before and before.text == ","):
+        return False  # "continued" reports speech only after a quotation or a reported clause
+    return not quoted_chatter(v, cue.cue_start, source)
+
+
+@lru_cache(maxsize=1)
+def _overrides() -> dict[tuple[str, str], tuple[str, str]]:
+    """Set phrases whose verb loses its usual stance (mlkit/data/cue_overrides.tsv)."""
+    text = resources.files("mlkit").joinpath("data/cue_overrides.tsv").read_text(encoding="utf-8")
+    rows = [r.split("\t") for r in text.splitlines() if r.strip() and not r.startswith("#")][1:]
+    return {
+        (form, after): (stance, explanation)
+        for forms, afters, stance, explanation in rows
+        for form in forms.split("|")
+        for after in afters.split("|")
+    }
+
+
+def stance(word: str, nxt: Token | None, entry: lexicon.Entry) -> tuple[str, str]:
+    """The cue's stance and explanation, unless a set phrase ("claiming responsibility") overrides it."""
+    if nxt is not None:
+        override = _overrides().get((word, nxt.lower_))
+        if override:
+            return override
+    return entry.category, entry.explanation
+
+
+def cue_entry(word: str) -> lexicon.Entry | None:
+    """The cues.tsv row that lists this word among its forms."""
+    for forms, entry in lexicon.entries("cues").items():
+        if word in forms.split("|"):
+            return entry
+    return None

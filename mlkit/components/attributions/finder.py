@@ -1,0 +1,155 @@
+"""The spaCy component: every cue match goes through the stages in turn (cue → speaker → content →
+source type), then the scans for reports with no verb of their own, then pronoun resolution.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from mlkit import lexicon
+from mlkit.components.lexmatch import LexiconMatcher
+from mlkit.components.tokens import doc_text
+
+from .constructions import according_to, passive, passive_candidates, question_put
+from .content import find_content, inside_quote, trim_coordinated_contents
+from .cues import cue_holds, cue_phrase, read_cue, stance
+from .doc_view import Attr, DocView, Range
+from .labels import headline_labels, polls_as_settings
+from .phrases import is_citable
+from .sources import TYPE_CACHE, final_kind, resolve_sources, source_type
+from .speaker import find_speaker, source_after
+
+if not Doc.has_extension("mlkit_attributions"):
+    Doc.set_extension("mlkit_attributions", default=None)
+
+
+@Language.factory("mlkit_attributions")
+def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
+    return AttributionFinder(nlp, name)
+
+
+class AttributionFinder:
+    """Marks attributions into `doc.spans["attribution_cues"|"attribution_sources"|"attribution_contents"]`
+    and `doc._.mlkit_attributions` (the contract's dicts)."""
+
+    def __init__(self, nlp: Language, name: str = "mlkit_attributions") -> None:
+        self.nlp = nlp
+        self.name = name
+        self.matcher = LexiconMatcher(nlp, ("cues",))
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Attr]:
+        """Every attribution in the document, sorted by cue."""
+        v = DocView(doc)
+        found: list[Attr] = []
+        taken_cues: set[int] = set()
+        cue_matches = [(s, e, entry) for _, entry, s, e in self.matcher(doc)]
+        matched = {s for s, _, _ in cue_matches}
+        cue_matches += [(i, i + 1, None) for i in passive_candidates(v) if i not in matched]
+        cue_matches.sort(key=lambda m: (m[0], -m[1]))
+        for start, end, entry in cue_matches:
+            if start in taken_cues:
+                continue
+            prior = found[-1] if found and v.sent(found[-1].cue[0]) == v.sent(start) else None
+            attr = attribution_for(v, start, end, entry, prior)
+            if attr is not None:
+                found.append(attr)
+                taken_cues.update(range(attr.cue[0], attr.cue[1]))
+        # a question with no asker counts only when the sentence reports the answer ("Asked whether he
+        # would quit, Priebus said, “Probably.”"); "Asked how many were sold, she could not say" has none
+        answered = {v.sent(a.cue[0]) for a in found if not a.extra.get("question")}
+        found = [a for a in found if not a.extra.get("question") or v.sent(a.cue[0]) in answered]
+        found.extend(headline_labels(v, taken_cues))
+        found.extend(polls_as_settings(v))
+        found.sort(key=lambda a: a.cue)
+        trim_coordinated_contents(doc, found)
+        resolve_sources(doc, found)
+        return found
+
+    def set_annotations(self, doc: Doc, attrs: list[Attr]) -> Doc:
+        cues, sources, contents, records = [], [], [], []
+        text = doc_text(doc)
+        for a in attrs:
+            if a.content is not None and a.content[0] >= a.content[1]:
+                a.content = None  # a rule cut the content to nothing: say so rather than invent a span
+            cues.append(Span(doc, a.cue[0], a.cue[1], label=a.kind))
+            if a.source:
+                src = Span(doc, a.source[0], a.source[1])
+                sources.append(Span(doc, src.start, src.end, label=source_type(src)))
+            con = doc.char_span(*a.content, alignment_mode="expand") if a.content else None
+            if con is not None:
+                contents.append(Span(doc, con.start, con.end, label=a.kind))
+            records.append(_record(doc, text, a))
+        doc.spans["attribution_cues"] = cues
+        doc.spans["attribution_sources"] = sources
+        doc.spans["attribution_contents"] = contents
+        doc._.mlkit_attributions = records
+        doc.user_data.pop(TYPE_CACHE, None)
+        return doc
+
+
+def attribution_for(
+    v: DocView, start: int, end: int, entry: lexicon.Entry, prior: Attr | None
+) -> Attr | None:
+    """One cue through the stages: its speaker, the words reported, kind and stance; None when it is not
+    a report. `prior` is an earlier report in the same sentence ("McCain said, citing ...")."""
+    phrase = cue_phrase(v, start, end)
+    if phrase.startswith("according"):
+        return according_to(v, start, end, entry, "according_to")
+    if phrase == "citing":
+        cited = source_after(v, end)
+        if cited is not None and is_citable(v.doc[cited[0] : cited[1]]):
+            return according_to(v, start, end, entry, "indirect", cited)
+        # "citing fears of terrorism": a reason the speaker gave, not a source: read it as a participle
+    if phrase.startswith("in a statement"):
+        return None  # a setting for another cue ("In a statement, X claimed"), not a cue alone
+    cue = read_cue(v, start, end, entry, phrase)
+    if cue is None:
+        return None
+    if cue.route == "question":
+        return question_put(v, cue)
+    if cue.route == "passive":
+        return passive(v, cue)
+    if entry is None:
+        return None
+    speaker = find_speaker(v, cue, prior)
+    if speaker is None:
+        return None
+    found = find_content(v, cue, speaker)
+    if found is None or not cue_holds(v, cue, speaker.source, found.kind, found.after_that, found.before):
+        return None
+    content = inside_quote(v, start, found.span)
+    kind = final_kind(v, found.kind, content, speaker.source, cue.ing)
+    stance_, explanation = stance(cue.word, cue.nxt, entry)
+    attr = Attr((cue.cue_start, end), speaker.source, content, kind, stance_, explanation)
+    attr.resolved = speaker.stands_for  # "Republicans who oppose him": "who" stands for the Republicans
+    return attr
+
+
+def _span_dict(text: str, start: int, end: int) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def _tok_span(doc: Doc, text: str, span: Range | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    first, last = doc[span[0]], doc[span[1] - 1]
+    return _span_dict(text, first.idx, last.idx + len(last.text))
+
+
+def _record(doc: Doc, text: str, a: Attr) -> dict[str, Any]:
+    return {
+        "cue": _tok_span(doc, text, a.cue),
+        "source": _tok_span(doc, text, a.source),
+        "content": _span_dict(text, *a.content) if a.content else None,
+        "kind": a.kind,
+        "source_type": source_type(doc[a.source[0] : a.source[1]]) if a.source else "none",
+        "resolved_source": _tok_span(doc, text, a.resolved),
+        "verb_stance": a.stance,
+        "explanation": a.explanation,
+    }

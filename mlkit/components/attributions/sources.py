@@ -1,0 +1,137 @@
+"""Stage 4, the source: what kind of source it is (named, unnamed, pronoun, none), what kind of report
+that makes (a document or outlet makes it "other"), and which earlier source a pronoun or "the same
+source" stands for.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .doc_view import Attr, DocView, Range
+from .phrases import cap, comma_parts, head_tokens, is_name
+from .words import (
+    ANAPHORIC_STARTS,
+    ARTICLES,
+    COMMON_SOURCE_NOUNS,
+    DOCUMENT_SOURCES,
+    ORGANISATIONS,
+    POSSESSIVES,
+    PRONOUNS,
+    RELATIVES,
+)
+
+TYPE_CACHE = "mlkit_source_types"  # per-Doc memo of source types, dropped when the component ends
+LOOKBACK = 40  # earlier sources a pronoun may point back to (a few paragraphs of news)
+
+
+def final_kind(v: DocView, kind: str, content: Range | None, source: Range, participle: bool) -> str:
+    """The kind of an indirect report once its content and source are known: an opening mark makes it
+    direct, a quoted fragment mixed, a document or outlet as the source (or a participle) other."""
+    if kind == "indirect" and content is not None and v.text[content[0]] in "\"“„«'":
+        kind = "direct"  # an opening mark never closed: '"We will appeal the ruling, the lawyer said'
+    if kind == "indirect" and content is not None and v.has_quote_inside(content):
+        kind = "mixed"
+    if kind == "indirect" and head_tokens(v.doc[source[0] : source[1]])[-1].lower_ in DOCUMENT_SOURCES:
+        kind = "other"  # a memo, a study, state media: a document or outlet rather than a person
+    if participle and kind == "indirect":
+        kind = "other"
+    return kind
+
+
+def source_type(span: Span) -> str:
+    """named | unnamed | pronoun | none, computed once per source span of a Doc."""
+    cache = span.doc.user_data.setdefault(TYPE_CACHE, {})
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = _classify_source(span)
+    return cache[key]
+
+
+def _classify_source(span: Span) -> str:
+    words = [t for t in span if not t.is_space]
+    if not words:
+        return "none"
+    if len(words) == 1 and (
+        words[0].lower_ in PRONOUNS or words[0].lower_ in RELATIVES or words[0].lower_ in POSSESSIVES
+    ):
+        return "pronoun"
+    if any(
+        is_name(part) and part[0].lower_ not in {"the", "a", "an"} and len(part) >= 2
+        for part in comma_parts(words)
+    ):
+        return "named"  # "the park's director, Nadia Okafor"
+    core = head_tokens(span)
+    head = core[-1]
+    if head.lower_ in DOCUMENT_SOURCES and sum(cap(t) for t in core[:-1] if t.lower_ != "the") >= 2:
+        return "named"  # "Westbrook County Fire Service records": the document of a named body
+    if head.lower_ in ORGANISATIONS and any(cap(t) for t in core[:-1] if t.lower_ not in ARTICLES):
+        return "named"  # "The Trump campaign", "Clinton's campaign": a body named after its leader
+    if len(core) == 1 and (head.lower_ in DOCUMENT_SOURCES or head.lower_ in ORGANISATIONS):
+        return "unnamed"  # "Statement: ...", "Reports say": capitalised only where the line starts
+    if head.lower_ in COMMON_SOURCE_NOUNS and (len(core) == 1 or not cap(core[-2])):
+        # "Police said" is capitalised only because it starts a sentence; "Capitol Police" is a name
+        return "unnamed"
+    if head.text[:1].isupper():
+        return "named"
+    return "unnamed"
+
+
+def _is_anaphoric(span: Span) -> bool:
+    words = [t for t in span if not t.is_space]
+    return bool(words) and words[0].lower_ in ANAPHORIC_STARTS and source_type(span) == "unnamed"
+
+
+def resolve_sources(doc: Doc, attrs: list[Attr]) -> None:
+    """Point pronouns and anaphoric descriptions ("the activist", "the same source") back to a first
+    mention: the nearest earlier compatible source, followed back to its own antecedent."""
+    by_source = sorted((a for a in attrs if a.source), key=lambda a: a.source)
+    memo: dict[Range, tuple[str, str, bool]] = {}
+
+    def info(span: Range) -> tuple[str, str, bool]:
+        """(source type, head word, anaphoric?) of a source, worked out once per span."""
+        if span not in memo:
+            sp = doc[span[0] : span[1]]
+            memo[span] = (source_type(sp), head_tokens(sp)[-1].lower_, _is_anaphoric(sp))
+        return memo[span]
+
+    for k, a in enumerate(by_source):
+        if a.resolved is not None:
+            continue  # already known ("who" and the noun phrase it follows)
+        stype, head, anaphoric = info(a.source)
+        if stype not in {"pronoun", "unnamed"} or (stype == "unnamed" and not anaphoric):
+            continue
+        words = [t.lower_ for t in doc[a.source[0] : a.source[1]] if not t.is_space]
+        words[0] = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(words[0], words[0])
+        antecedent = None
+        for b in reversed(by_source[max(0, k - LOOKBACK) : k]):  # bounded: linear in long texts
+            ctype, cand_head, cand_anaphoric = info(b.source)
+            if stype == "pronoun":
+                if ctype == "pronoun" and b.resolved:
+                    antecedent = b.resolved
+                    break
+                if ctype == "pronoun":
+                    continue
+                if (
+                    words[0] in {"he", "she"}
+                    and ctype == "unnamed"
+                    and (cand_head.endswith("s") or cand_head in {"police", "staff", "media"})
+                ):
+                    continue
+                if words[0] == "they" and ctype == "unnamed" and not cand_head.endswith("s"):
+                    continue
+                if words[0] == "it" and cand_head.endswith("s") and ctype != "named":
+                    continue  # "it" is an organisation or a document, not "tests" or "officials"
+                antecedent = b.resolved or b.source
+                break
+            if "same" in words or head == "source":
+                if ctype == "named":
+                    continue
+                antecedent = b.resolved or b.source
+                break
+            if cand_head == head and not cand_anaphoric:
+                antecedent = b.source
+                break
+            if cand_head == head and b.resolved:
+                antecedent = b.resolved
+                break
+        a.resolved = antecedent

@@ -1,0 +1,101 @@
+"""The one set of definitions every lesson view counts with: analyses cached per text, the four hedge
+families lesson 02 teaches, and who stands behind each report (named, not named, no one).
+
+Every count a lesson shows (hedges, sources by kind, hands) is computed by a function here or in
+mlkit.findings, so the prose, the tables, the widgets and the worksheets cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+import mlkit
+from mlkit import lexicon
+from mlkit.labels import FAMILY_OF, HEDGE_FAMILIES
+from mlkit.result import Result
+
+#: Who stands behind a report, as every lesson view counts it. A pronoun counts as the source it
+#: stands for ("he" → "an opposition activist" → not named).
+SOURCE_GROUPS = ("named", "not named", "no one")
+SOURCE_GROUP_WORDS = {
+    "named": "named (you could look them up)",
+    "not named": "not named (described, or a pronoun for someone not named)",
+    "no one": "no one (the text gives no source)",
+}
+
+
+@lru_cache(maxsize=32)
+def _analyze(text: str, lexicon_version: int) -> Result:
+    return mlkit.analyze(text)
+
+
+def result(text: str | Result | None = None) -> Result:
+    """The analysis of ``text`` (the seed article by default), once per text and lexicon version."""
+    if isinstance(text, Result):
+        return text
+    return _analyze(mlkit.seed_article() if text is None else text, lexicon.version())
+
+
+def family(category: str) -> str:
+    """The student-facing family name of a hedge category (an unknown key is shown readably)."""
+    key = FAMILY_OF.get(category)
+    return HEDGE_FAMILIES[key][0] if key else category.replace("_", " ").capitalize()
+
+
+def hedge_counts(r: Result) -> Counter[str]:
+    """How many hedges fall in each family (keys of HEDGE_FAMILIES)."""
+    return Counter(FAMILY_OF.get(h.get("category", ""), "possible") for h in r.hedges)
+
+
+#: The kit's one answer to "can the reader check who said this?" (mlkit.widgets.marking), in the words
+#: the lessons use: the who-is-the-source exercise marks with the same function.
+_GROUP_OF = {"named": "named", "unnamed": "not named", "none": "no one"}
+
+
+def source_group(a: dict[str, Any], r: Result) -> str:
+    """named | not named | no one, for one attribution (a pronoun takes the group of what it stands for)."""
+    from mlkit.widgets.marking import reader_can_check  # the one definition, shared with the exercise
+
+    return _GROUP_OF[reader_can_check(a, r)]
+
+
+def source_counts(text: str | Result | None = None) -> dict[str, int]:
+    """Reports per group: the one count of "sources by kind" every lesson view shows."""
+    r = result(text)
+    found = Counter(source_group(a, r) for a in r.attributions)
+    return {g: found.get(g, 0) for g in SOURCE_GROUPS}
+
+
+def counts(text: str | Result | None = None) -> dict[str, int]:
+    """How many hedges, boosters, reports (attributions) and sentences the kit finds."""
+    r = result(text)
+    return {
+        "hedges": len(r.hedges),
+        "boosters": len(r.boosters),
+        "attributions": len(r.attributions),
+        "sentences": len(r.sentences),
+    }
+
+
+def who(a: dict[str, Any]) -> str:
+    """The source as the text gives it, with what a pronoun stands for."""
+    src = a.get("source")
+    if not src or not src["text"].strip():
+        return "(no one)"
+    text = " ".join(src["text"].split())
+    resolved = a.get("resolved_source")
+    if a.get("source_type") == "pronoun" and resolved:
+        return f"{text} (= {' '.join(resolved['text'].split())})"
+    return text
+
+
+def sentence_with(word: str, text: str | Result | None = None) -> str:
+    """The first sentence of the text that contains ``word`` (case-insensitive), for the rewrite lab."""
+    r = result(text)
+    for s in r.sentences:
+        sentence = r.text[s["start"] : s["end"]]
+        if word.lower() in sentence.lower():
+            return " ".join(sentence.split())
+    raise ValueError(f"no sentence contains {word!r}")

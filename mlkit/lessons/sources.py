@@ -1,0 +1,134 @@
+"""Lesson views of who says so (lessons 03–04): sources by kind, every report in a table, the chain of
+hands traced through the source pack, and the source pack's versions side by side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlkit import findings
+from mlkit.findings.chain import with_upstream
+from mlkit.labels import STANCE_WORDS
+from mlkit.lessons._common import SOURCE_GROUP_WORDS, SOURCE_GROUPS, result, source_counts, source_group, who
+from mlkit.lessons._data import source_pack
+from mlkit.lessons._view import Builder, View, plural, quoted_list
+from mlkit.result import Result
+
+
+def _inside(a: dict[str, Any], r: Result) -> dict[str, Any] | None:
+    """The report whose content holds this report's cue ("ISIS denied ..." inside "According to ...")."""
+    cue = a["cue"]
+    best = None
+    for other in r.attributions:
+        content = other.get("content")
+        if (
+            other is a
+            or not content
+            or not (content["start"] <= cue["start"] and cue["end"] <= content["end"])
+        ):
+            continue
+        if (
+            best is None
+            or content["end"] - content["start"] < best["content"]["end"] - best["content"]["start"]
+        ):
+            best = other
+    return best
+
+
+def how_known(a: dict[str, Any], r: Result) -> str:
+    """How the writer knows about this report: through another report, or the text does not say."""
+    outer = _inside(a, r)
+    if outer is not None:
+        return f"inside a report by {who(outer)}"
+    if a.get("source_type") == "none":
+        return "nobody is named"
+    if a.get("kind") == "according_to":
+        return "this is the writer's source"
+    return "the article does not say how the writer learned of it"
+
+
+def source_summary(text: str | Result | None = None) -> View:
+    """Reports by who stands behind them (the one count of sources by kind), with the names in each."""
+    r = result(text)
+    n = source_counts(r)
+    names: dict[str, list[str]] = {g: [] for g in SOURCE_GROUPS}
+    for a in r.attributions:
+        names[source_group(a, r)].append(who(a) if a.get("source") else a["cue"]["text"])
+    rows = [
+        (SOURCE_GROUP_WORDS[g], str(n[g]), quoted_list(names[g]) if names[g] else "none")
+        for g in SOURCE_GROUPS
+    ]
+    b = Builder().para(
+        f"The kit finds {plural(len(r.attributions), 'report')} (a source with a reporting word)."
+    )
+    b.table(
+        "Who stands behind each report?",
+        ("Source", "How many", "Which (the reporting word where no one is named)"),
+        rows,
+    )
+    unsourced_named = [
+        a
+        for a in r.attributions
+        if source_group(a, r) == "named" and how_known(a, r).startswith("the article")
+    ]
+    if unsourced_named:
+        b.para(
+            f"Careful: {quoted_list([who(a) for a in unsourced_named])} is named as the one speaking, but "
+            "the "
+            "article does not say how the writer learned what was said. A named speaker is not the same as a "
+            "source that tells the reader where the news came from."
+        )
+    return b.view()
+
+
+def attribution_table(text: str | Result | None = None) -> View:
+    """Every report: reporting word, who says it, named or not, the verb's colour, how the writer knows."""
+    r = result(text)
+    rows = [
+        (
+            str(n),
+            " ".join(a["cue"]["text"].split()),
+            who(a),
+            source_group(a, r),
+            STANCE_WORDS.get(str(a.get("verb_stance")), str(a.get("verb_stance"))),
+            how_known(a, r),
+        )
+        for n, a in enumerate(r.attributions, start=1)
+    ]
+    header = ("#", "Reporting word", "Who", "Named?", "The verb", "How does the writer know?")
+    return Builder().table("Every report in the text", header, rows).view()
+
+
+def _is_pack_article(r: Result, pack: dict[str, Any]) -> bool:
+    head = findings.headline(r)
+    return bool(head) and " ".join(head["text"].split()) == pack.get("article_title")
+
+
+def traced_chain(text: str | Result | None = None) -> dict[str, Any]:
+    """The chain of hands: from the text, plus the source pack's earlier versions for the 2013 article.
+
+    This is the one chain every lesson view of the seed article shows (widget, list, prose).
+    """
+    r = result(text)
+    chain = findings.sourcing_chain(r)
+    pack = source_pack()
+    return with_upstream(chain, pack) if _is_pack_article(r, pack) else chain
+
+
+def hands_summary(text: str | Result | None = None) -> View:
+    """The chain as a numbered list from the reader back to the first witness, with the count of hands."""
+    chain = traced_chain(text)
+    b = Builder().para(chain["explanation"], strong=f"Hands you can see: {chain['hands']}.")
+    b.items([f"{link['label']}: {link['explanation']}" for link in chain["links"]], ordered=True)
+    return b.view()
+
+
+def source_pack_table() -> View:
+    """The versions of the 2013 report side by side: what he is called, who says so, how sure it sounds."""
+    pack = source_pack()
+    versions = pack["versions"]
+    header = ("", *(v["outlet"] for v in versions))
+    rows = [(label, *(v[key] for v in versions)) for key, label in pack["rows"]]
+    rows.append(("Where to find it", *(v["where"] for v in versions)))
+    rows.append(("Credit", *(v["credit"] for v in versions)))
+    b = Builder().table("The same claim in three versions, oldest first", header, rows)
+    return b.para(pack["note"]).view()

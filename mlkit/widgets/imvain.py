@@ -1,0 +1,92 @@
+"""IMVAIN (Center for News Literacy, Stony Brook University) applied to real sources, with feedback.
+
+For each source of the 2013 article the student answers the five questions (Yes / No / Can't tell) and
+presses Check; each answer gets the reason from instructor/data/imvain.json. Saved as small JSON:
+{"answers": {source: {letter: reply}}, "score": [right, total], "first": {...}} (first attempt kept).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from mlkit.lessons import imvain_data
+from mlkit.widgets._saving import esc, save, saved
+
+
+class Imvain(widgets.VBox):
+    """A grid of five questions per source, one Check, a reason for every answer."""
+
+    def __init__(self, set_id: str) -> None:
+        self.question_id = f"06_imvain_{set_id}"
+        data = imvain_data(set_id)
+        self.questions = data["questions"]
+        self.sources = data["sources"]
+        before = saved(self.question_id)
+        answers = before.get("answers", {}) if isinstance(before, dict) else {}
+        self.first = before.get("first") if isinstance(before, dict) else None
+        self.picks: dict[tuple[str, str], widgets.ToggleButtons] = {}
+        rows: list[widgets.Widget] = []
+        for src in self.sources:
+            rows.append(widgets.HTML(f"<h4>Source: “{esc(src['source'])}”</h4>"))
+            for letter, name, ask in self.questions:
+                value = (answers.get(src["source"]) or {}).get(letter)
+                pick = widgets.ToggleButtons(
+                    options=data["replies"],
+                    value=value if value in data["replies"] else None,
+                    tooltip=ask,
+                    style={"button_width": "6.5em"},
+                )
+                self.picks[(src["source"], letter)] = pick
+                label = widgets.HTML(
+                    f"<p><strong>{esc(letter)}</strong> ({esc(name)}): {esc(ask)}</p>",
+                    layout=widgets.Layout(width="55%"),
+                )
+                rows.append(widgets.HBox([label, pick]))
+        self.check_button = widgets.Button(description="Check", button_style="primary")
+        self.feedback = widgets.HTML()
+        self.check_button.on_click(lambda _b: self.check())
+        super().__init__([*rows, self.check_button, self.feedback])
+
+    def check(self) -> dict[str, Any] | None:
+        answers = {
+            src["source"]: {
+                letter: self.picks[(src["source"], letter)].value for letter, _, _ in self.questions
+            }
+            for src in self.sources
+        }
+        if any(v is None for per in answers.values() for v in per.values()):
+            self.feedback.value = (
+                "<p>Answer every question for every source first (Can't tell is an answer).</p>"
+            )
+            return None
+        right, lines = 0, []
+        for src in self.sources:
+            items = []
+            for letter, _, _ in self.questions:
+                accepted, why = src["answers"][letter]
+                given = answers[src["source"]][letter]
+                ok = given in accepted
+                right += ok
+                mark = "Agreed" if ok else f"We would say {' or '.join(accepted)}"
+                items.append(
+                    f"<li><strong>{esc(letter)}: {esc(given)}. {esc(mark)}.</strong> {esc(why)}</li>"
+                )
+            lines.append(f"<p><strong>“{esc(src['source'])}”</strong></p><ul>{''.join(items)}</ul>")
+        total = len(self.sources) * len(self.questions)
+        if not self.first:
+            self.first = {"answers": answers, "score": [right, total]}
+        value = {"answers": answers, "score": [right, total], "first": self.first}
+        self.feedback.value = (
+            f"<p><strong>{right} of {total} answers agree with ours.</strong> Where you differ, read the "
+            "reason: some questions have more than one fair answer.</p>"
+            + "".join(lines)
+            + save(self.question_id, value)
+        )
+        return value
+
+
+def imvain(set_id: str = "2013") -> Imvain:
+    """The IMVAIN questions for each source of a set (the 2013 article's by default), with feedback."""
+    return Imvain(set_id)
