@@ -21,7 +21,7 @@ help:
 	@echo "make lab           set up .venv and open JupyterLab on lessons/ at $(FIRST_LESSON)"
 	@echo "make lab-teacher   the same on the whole repository, opening the instructor's guide"
 	@echo "make test          set up .venv, then ruff and the whole test suite (not the browser tests)"
-	@echo "make test-browser  end-to-end test of lesson 02 in Chromium (needs the chromium package)"
+	@echo "make test-browser  every lesson run, saved, closed and reopened in JupyterLab in Chromium (needs chromium)"
 	@echo "make binder-links REPO=owner/name [HUB=https://hub.example.org] [BRANCH=main]"
 	@echo "                   print the Binder badge, a Binder link per lesson and the nbgitpuller link"
 	@echo "make evaluate      score the analyser against the gold annotations"

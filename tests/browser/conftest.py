@@ -1,27 +1,23 @@
-"""Fixtures for the end-to-end tests: a throwaway JupyterLab server and Debian's Chromium under Playwright.
+"""Fixtures for the end-to-end tests: one throwaway JupyterLab server and Debian's Chromium under Playwright.
 
-The server gets its own settings, workspace and config folders, so nothing a developer has set changes
-what the test sees, and a temporary copy of lessons/ with MLKIT_WORK_DIR in a temporary folder, so a
-run never writes into the repository. Settings switch off the "Jupyter news" question (it covers
-widgets in screenshots) and notebook windowing (so every cell is in the page, not only visible ones).
+The server is started by mlkit.labserver with the kit's own Jupyter settings (mlkit/labconfig/, the ones
+`make lab` and Binder use: the save hook, kernel culling, no news toast, no windowing ...), its own
+empty user settings, workspace and config folders, a temporary copy of lessons/ and MLKIT_WORK_DIR in a
+temporary folder, so a run never writes into the repository. One server and one browser page serve
+every test (each test opens its notebook with ?reset), which keeps the layer fast.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from mlkit import labserver
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "browser"
@@ -34,41 +30,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-}
-START_TIMEOUT_S = 90
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def write_settings(folder: Path) -> None:
-    for name, values in LAB_SETTINGS.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(values), encoding="utf-8")
-
-
-def wait_until_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"JupyterLab exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url + "/api/status", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"JupyterLab did not answer within {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
 
 
 @pytest.fixture(scope="session")
@@ -82,9 +43,8 @@ def artifacts() -> Path:
 def lab_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The folder JupyterLab serves: a copy of lessons/ (tests may add notebooks of their own)."""
     root = tmp_path_factory.mktemp("lab-root")
-    lessons = ROOT / "lessons"
-    if lessons.exists():
-        shutil.copytree(lessons, root / "lessons", ignore=shutil.ignore_patterns("student_work", ".ipynb_*"))
+    if (ROOT / "lessons").exists():
+        labserver.copy_lessons(ROOT / "lessons", root)
     else:
         (root / "lessons").mkdir()
     return root
@@ -92,53 +52,19 @@ def lab_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def lab_url(lab_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start JupyterLab on 127.0.0.1 with an empty token; stop it (and its kernels) afterwards."""
+    """JupyterLab on 127.0.0.1 with an empty token; stopped (with its kernels) afterwards."""
     home = tmp_path_factory.mktemp("lab-home")
-    write_settings(home / "settings")
-    env = os.environ | {
-        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-        "JUPYTER_CONFIG_DIR": str(home / "config"),
-        "MLKIT_WORK_DIR": str(home / "work"),
-    }
-    port = free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        "--IdentityProvider.token=",
-        "--ServerApp.open_browser=False",
-        f"--ServerApp.root_dir={lab_root}",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--ServerApp.allow_root=True")  # CI containers run as root
-    log = home / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    env = dict(os.environ) | {"MLKIT_WORK_DIR": str(home / "work")}
     try:
-        wait_until_up(url, proc, log)
-        yield url
+        server = labserver.start(lab_root, home, env=env)
+    except labserver.ServerError as error:
+        pytest.fail(str(error))
+    try:
+        yield server.url
     finally:
-        stop(proc)
+        server.stop()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(log, ARTIFACTS / "jupyterlab-server.log")
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    """SIGTERM lets the server shut its kernels down; SIGKILL the session it leads if it hangs."""
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=5)
+        shutil.copy(server.log, ARTIFACTS / "jupyterlab-server.log")
 
 
 @pytest.fixture(scope="session")
@@ -154,8 +80,9 @@ def browser() -> Iterator[Browser]:
             chromium.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def page(browser: Browser) -> Iterator[Page]:
+    """One page for the whole layer: loading a new browser context per test costs seconds each."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(30_000)
@@ -163,3 +90,13 @@ def page(browser: Browser) -> Iterator[Page]:
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def no_kernel_left_running(page: Page, lab_url: str) -> Iterator[None]:
+    """After each test, shut down every session it left open (as File > Close and Shut Down would), so
+    kernels do not pile up on the one shared server; the next test opens its notebook afresh."""
+    yield
+    xsrf = next((c["value"] for c in page.context.cookies() if c["name"] == "_xsrf"), "")
+    for session in page.request.get(f"{lab_url}/api/sessions").json():
+        page.request.delete(f"{lab_url}/api/sessions/{session['id']}", headers={"X-XSRFToken": xsrf})

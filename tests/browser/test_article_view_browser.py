@@ -12,8 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from jlab import open_notebook, run_all_cells, save, shoot, wait_for_run, widget_problems
 from playwright.sync_api import Page
-from test_lesson02_browser import open_notebook, run_all_cells, shoot, wait_for_run, widget_problems
 
 import mlkit
 
@@ -75,7 +75,7 @@ def test_article_view_select_check_keyboard_toggle_restart(
     open_notebook(page, lab_url, path)
     run_all_cells(page)
     wait_for_run(page)
-    assert widget_problems(page, lab_url, path) == []
+    assert widget_problems(page, save(page, path)) == []
     spot, high, comp, src = (view(page, i) for i in range(4))
     page.wait_for_function(
         "() => [...document.querySelectorAll('.mlkit-article')].every(v => v.dataset.ready === 'true')"

@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
+from jlab import open_notebook, run_all_cells, save, shoot, wait_for_run, widget_problems
 from playwright.sync_api import Locator, Page
 from test_article_view_browser import write_cells
-from test_lesson02_browser import open_notebook, run_all_cells, shoot, wait_for_run, widget_problems
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,7 @@ def test_every_kind_of_widget_comes_back_after_a_restart(
     open_notebook(page, lab_url, path)
     run_all_cells(page)
     wait_for_run(page)
-    assert widget_problems(page, lab_url, path) == []
+    assert widget_problems(page, save(page, path)) == []
 
     output(page, 1).get_by_text("said", exact=True).click()
     output(page, 1).get_by_role("button", name="Check").click()
