@@ -2,15 +2,26 @@
 
 A lesson can add or remove an entry at run time (`add_entry`, `remove_entry`); the pipeline components
 check `version()` on every call and rebuild their matchers when it changed, so the next `analyze` sees it.
+Every entry, from a file or a lesson, is checked first (`check_entry`): a label no view knows, a character
+that is not text, or a phrase that stands for thousands of word sequences is refused with the reason,
+instead of breaking every later analysis.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from importlib import resources
 
+from mlkit.labels import BOOSTER_CATEGORIES, HEDGE_CATEGORY_NAMES, STANCES
+
 KINDS = ("hedges", "boosters", "cues")
+
+#: Limits on one entry (the kit's own files are checked against them at load, like any entry).
+MAX_SEQUENCES = 1000  # word sequences a phrase (all of a cue's forms together) may stand for
+MAX_WORDS = 20  # words in one phrase or cue form
+MAX_EXPLANATION = 200  # characters: one sentence a student reads at a glance
 
 #: Number words accepted where a phrase says "#" (besides digits, which spaCy's LIKE_NUM covers).
 NUMBER_WORDS = (
@@ -23,6 +34,8 @@ NUMBER_WORDS = (
 @dataclass(frozen=True)
 class Entry:
     """One lexicon line: the phrase as written, what it is, and why a student should care."""
+
+    # Built only by ``check_entry``, so every Entry in a lexicon is one the rules and views can use.
 
     phrase: str
     category: str  # hedge category, "booster", or the cue's stance
@@ -47,8 +60,12 @@ def _read_tsv(kind: str) -> dict[str, Entry]:
             continue
         if len(row) != 4:
             raise ValueError(f"mlkit/data/{kind}.tsv: expected 4 tab-separated columns, got {row!r}")
-        phrase, category, rule, explanation = (c.strip() for c in row)
-        entries[phrase.lower()] = Entry(phrase.lower(), category, rule, explanation)
+        phrase, category, rule, explanation = row
+        try:
+            entry = check_entry(kind, phrase, category, explanation, rule)
+        except EntryRefused as exc:
+            raise EntryRefused(f"mlkit/data/{kind}.tsv, the line for {_shown(phrase)}: {exc}") from None
+        entries[entry.phrase] = entry
     return entries
 
 
@@ -74,15 +91,100 @@ def version() -> int:
 
 
 def add_entry(kind: str, phrase: str, category: str, explanation: str, rule: str = "-") -> Entry:
-    """Add (or replace) an entry for this session, e.g. from a lesson: the next analysis uses it."""
+    """Add (or replace) an entry for this session, e.g. from a lesson: the next analysis uses it.
+
+    Raises ``EntryRefused`` (a ValueError) with a one-sentence reason when the entry cannot work."""
     global _VERSION
-    if not isinstance(phrase, str) or not phrase.strip():
-        raise ValueError("phrase must be a non-empty string")
-    if not explanation or not explanation.strip():
-        raise ValueError("every entry needs a one-sentence explanation for students")
-    entry = Entry(phrase.strip().lower(), category, rule, explanation.strip())
+    entry = check_entry(kind, phrase, category, explanation, rule)
     entries(kind)[entry.phrase] = entry
     _VERSION += 1
+    return entry
+
+
+class EntryRefused(ValueError):
+    """A lexicon entry the kit cannot use; the message says why in one sentence a teacher understands."""
+
+
+_NOT_TEXT = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _shown(value: object) -> str:
+    """A value quoted in a message: short, and printable even when it holds a lone surrogate."""
+    text = value if isinstance(value, str) else repr(value)
+    text = _NOT_TEXT.sub("\ufffd", text)
+    return f"“{text if len(text) <= 40 else text[:39] + '…'}”"
+
+
+def _text(what: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise EntryRefused(f"The {what} must be text in quotes, not {_shown(value)}.")
+    if _NOT_TEXT.search(value):
+        raise EntryRefused(
+            f"The {what} {_shown(value)} holds a character that is not a letter, a digit or punctuation "
+            "(a broken emoji or an invisible control character), so retype it."
+        )
+    return value.strip()
+
+
+def _one_of(value: str, allowed: tuple[str, ...], what: str, other: str = "") -> None:
+    if value not in allowed:
+        choices = allowed[0] if len(allowed) == 1 else f"one of {', '.join(allowed[:-1])} or {allowed[-1]}"
+        raise EntryRefused(f"{_shown(value)} is not {what} the kit knows: use {choices}{other}.")
+
+
+def _known_rules(kind: str) -> tuple[str, ...]:
+    """The guard names (hedges, boosters) or flags (cues) the rules read, from the rules themselves."""
+    if kind == "cues":
+        from mlkit.components.attributions import CUE_FLAGS
+
+        return tuple(sorted(CUE_FLAGS))
+    from mlkit.components.hedges import GUARDS
+
+    return tuple(sorted(GUARDS))
+
+
+def check_entry(kind: str, phrase: str, category: str, explanation: str, rule: str = "-") -> Entry:
+    """The Entry for these fields, or ``EntryRefused`` saying why the kit cannot use it.
+
+    Labels come from ``mlkit.labels`` (what the charts, tables and lessons show) and rule names from the
+    rules, so an entry can never carry a label no view knows or a rule no component reads."""
+    if kind not in KINDS:
+        raise EntryRefused(f"There is no lexicon called {_shown(kind)}: use one of {', '.join(KINDS)}.")
+    phrase = _text("phrase", phrase).lower()
+    category, rule = _text("category", category), _text("rule", rule) or "-"
+    explanation = _text("explanation", explanation)
+    if kind == "hedges":
+        _one_of(category, tuple(HEDGE_CATEGORY_NAMES), "a hedge category")
+    elif kind == "boosters":
+        _one_of(category, BOOSTER_CATEGORIES, "a booster category")
+    else:
+        _one_of(category, STANCES, "a stance for a reporting word")
+    entry = Entry(phrase, category, rule, explanation)
+    for name in entry.guards:
+        _one_of(name, _known_rules(kind), f"a rule for {kind}", " (or - for none)")
+    forms = [f.strip() for f in phrase.split("|")] if kind == "cues" else [phrase]
+    if not any(f.strip("()|# ") for f in forms):
+        raise EntryRefused(f"The phrase {_shown(phrase)} has no word to highlight.")
+    sequences = 0
+    for form in forms:
+        if len(form.split()) > MAX_WORDS:
+            raise EntryRefused(
+                f"The phrase {_shown(form)} has {len(form.split())} words, more than the {MAX_WORDS} a "
+                "highlight may have: keep it to the few words that matter."
+            )
+        sequences += sequence_count(form)[0]
+    if sequences > MAX_SEQUENCES:
+        raise EntryRefused(
+            f"The phrase {_shown(phrase)} stands for {sequences:,} different word sequences, more than the "
+            f"{MAX_SEQUENCES:,} the kit can look for: split it into several shorter entries."
+        )
+    if not explanation:
+        raise EntryRefused("Every entry needs a one-sentence explanation for students.")
+    if len(explanation) > MAX_EXPLANATION:
+        raise EntryRefused(
+            f"The explanation has {len(explanation)} characters, more than {MAX_EXPLANATION}: students "
+            "read it at a glance, so keep it to one short sentence."
+        )
     return entry
 
 
@@ -105,23 +207,48 @@ def reset() -> None:
 NBSP = "\u00a0"
 
 
-def phrase_variants(phrase: str) -> list[tuple[tuple[str, ...], bool]]:
-    """Expand the readable phrase syntax into plain word sequences for spaCy's PhraseMatcher.
-
-    Returns (words, needs_number) pairs: "#" may only end a phrase, and is checked after matching
-    (a number must follow). Each multi-word variant also comes with a non-breaking space between two
-    of its words, because spaCy makes U+00A0 a token of its own ("according\u00a0to").
-    """
+def _slots(phrase: str) -> tuple[list[tuple[list[str], bool]], bool]:
+    """The phrase as (alternatives, optional) per word, and whether a number must follow."""
     words = phrase.split()
     needs_number = bool(words) and words[-1] == "#"
     if needs_number:
         words = words[:-1]
     if "#" in words:
-        raise ValueError(f"lexicon phrase {phrase!r}: '#' (a number) may only come last")
-    sequences: list[tuple[str, ...]] = [()]
+        raise EntryRefused(f"In the phrase {_shown(phrase)}, '#' (a number) may only come last.")
+    slots = []
     for word in words:
         optional = word.startswith("(") and word.endswith(")")
-        alternatives = [w for w in word.strip("()").split("|") if w]
+        slots.append(([w for w in word.strip("()").split("|") if w], optional))
+    return slots, needs_number
+
+
+def sequence_count(phrase: str) -> tuple[int, int]:
+    """How many word sequences the phrase stands for, and how many entries ``phrase_variants`` returns
+    for it, counted without building them (so cheaply, however large)."""
+    slots = _slots(phrase)[0]
+    sequences, total = 1, 0  # sequences so far (the empty one included), and the sum of their lengths
+    for alternatives, optional in slots:
+        keep = 1 if optional else 0
+        total = (total + sequences) * len(alternatives) + keep * total
+        sequences = sequences * len(alternatives) + keep * sequences
+    empty = all(optional for _, optional in slots)  # the empty sequence survives only if every word may go
+    # a sequence of n words gives n variants: itself and n - 1 with a non-breaking space
+    return sequences - empty, total
+
+
+def phrase_variants(phrase: str) -> list[tuple[tuple[str, ...], bool]]:
+    """Expand the readable phrase syntax into plain word sequences for spaCy's PhraseMatcher.
+
+    Returns (words, needs_number) pairs: "#" may only end a phrase, and is checked after matching
+    (a number must follow). Each multi-word variant also comes with a non-breaking space between two
+    of its words, because spaCy makes U+00A0 a token of its own ("according\u00a0to"). A phrase that
+    stands for more than ``MAX_SEQUENCES`` sequences is refused before any is built.
+    """
+    slots, needs_number = _slots(phrase)
+    if sequence_count(phrase)[0] > MAX_SEQUENCES:
+        raise EntryRefused(f"The phrase {_shown(phrase)} stands for too many word sequences.")
+    sequences: list[tuple[str, ...]] = [()]
+    for alternatives, optional in slots:
         grown = [seq + (alt,) for seq in sequences for alt in alternatives]
         sequences = grown + (sequences if optional else [])
     variants: list[tuple[tuple[str, ...], bool]] = []

@@ -5,30 +5,73 @@ number drawn, which the widgets put in the image's ``alt`` (a screen reader cann
 
 Figures are built with ``matplotlib.figure.Figure`` (no pyplot state), so they are safe in tests and
 show inline in Jupyter.
+
+Every word on a chart may come from an article or a student ("Bank pays $5bn, up 10% from $4bn"), so a
+chart draws plain text only: ``KitFigure`` turns matplotlib's mathtext and LaTeX off for every text it
+holds (a pair of "$" would otherwise be parsed as mathematics and crash the drawing), and ``plain`` is
+the one helper every label, title and text alternative goes through (lone surrogates, which the font
+engine refuses, and control characters, which have no glyph, become U+FFFD).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import textwrap
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
+from matplotlib.text import Text
+
+from mlkit.labels import STANCES
+from mlkit.render import printable
+
+#: matplotlib settings under which a chart is drawn: no "$...$" mathematics, no LaTeX.
+PLAIN_TEXT_RC = {"text.parse_math": False, "text.usetex": False}
+
+_SPACE_CONTROLS = re.compile("[\t\r\x0b\x0c\x1c-\x1f\x85]")
+_OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def plain(text: object) -> str:
+    """``text`` as a chart can draw it, one character for one: lone surrogates and control characters
+    become U+FFFD (whitespace controls a space); "$" and "\\" stay as they are (``KitFigure`` draws
+    them literally)."""
+    return _OTHER_CONTROLS.sub("\ufffd", _SPACE_CONTROLS.sub(" ", printable(str(text))))
 
 
 class KitFigure(Figure):
-    """A Figure that shows itself as a PNG in Jupyter even when pyplot was never imported."""
+    """A Figure that draws every text literally and shows itself as a PNG in Jupyter even when pyplot
+    was never imported."""
 
     #: Plain (unescaped) text alternative: the title and the numbers drawn; set by each chart function.
     alt_text: str = ""
 
+    def draw(self, renderer: Any) -> None:
+        """Draw with mathtext and LaTeX off for every text, including tick labels created while drawing
+        (a Text reads ``text.parse_math`` when it is made, so the setting must hold during the draw)."""
+        with matplotlib.rc_context(PLAIN_TEXT_RC):
+            for text in self.findobj(Text):
+                text.set_parse_math(False)
+                text.set_usetex(False)
+            super().draw(renderer)
+
     def _repr_png_(self) -> bytes:
-        buf = io.BytesIO()
-        self.savefig(buf, format="png", dpi=90)
-        return buf.getvalue()
+        return png(self)
+
+
+def png(fig: Figure) -> bytes:
+    """The figure as PNG bytes (an emoji in a pasted article must not print a glyph warning at students)."""
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        fig.savefig(buf, format="png", dpi=90)
+    return buf.getvalue()
 
 
 # Okabe–Ito colours, each paired with a hatch so that no chart relies on colour alone.
@@ -49,7 +92,6 @@ SOURCE_LABELS = {
     "pronoun": "pronoun\n(he, she...)",
     "none": "no\nsource",
 }
-STANCES = ("neutral", "distancing", "endorsing", "other")
 KIND_COLOURS = {
     "reader": SKY,
     "article": BLUE,
@@ -61,12 +103,13 @@ KIND_COLOURS = {
 
 
 def describe(fig: Figure) -> str:
-    """The figure's text alternative: its ``alt_text``, else its titles (never empty for a titled chart)."""
+    """The figure's text alternative: its ``alt_text``, else its titles (never empty for a titled chart),
+    on one line and through ``plain`` (it quotes article text, and goes into HTML and reports)."""
     text = getattr(fig, "alt_text", "")
     if not text:
         titles = [fig.get_suptitle(), *(ax.get_title() for ax in fig.axes)]
         text = ". ".join(t for t in titles if t)
-    return " ".join(text.split())
+    return " ".join(plain(text).split())
 
 
 def _pairs(labels: Sequence[str], values: Sequence[float]) -> str:
@@ -81,7 +124,7 @@ def _bars(
     bars = ax.bar(range(len(values)), values, color=colours, edgecolor="black", linewidth=1)
     for bar, hatch in zip(bars, HATCHES, strict=False):
         bar.set_hatch(hatch)
-    ax.set_xticks(range(len(values)), labels)
+    ax.set_xticks(range(len(values)), [plain(label) for label in labels])
     ax.bar_label(bars, fmt=fmt, padding=2)
     ax.set_ylim(0, max([*values, 1]) * 1.25)
     return bars
@@ -128,8 +171,8 @@ def chain_figure(chain: dict[str, Any]) -> Figure:
     ax.set_ylim(-1.2, 1.0)
     ax.axis("off")
     for i, link in enumerate(links):
-        kind = str(link.get("kind") or "unknown")
-        label = "\n".join(textwrap.wrap(str(link.get("label") or "?"), 16)[:3])
+        kind = plain(link.get("kind") or "unknown")
+        label = "\n".join(textwrap.wrap(plain(link.get("label") or "?"), 16)[:3])
         ax.text(
             i, 0.15, label, ha="center", va="center", fontsize=9, gid="chain-node",
             bbox={"boxstyle": "round,pad=0.4", "facecolor": KIND_COLOURS.get(kind, "#FFFFFF"),
@@ -153,8 +196,8 @@ def chain_figure(chain: dict[str, Any]) -> Figure:
     return fig
 
 
-def _short(text: str, width: int = 38) -> str:
-    one_line = " ".join(text.split())
+def _short(text: object, width: int = 38) -> str:
+    one_line = " ".join(plain(text).split())
     return one_line if len(one_line) <= width else one_line[: width - 1] + "…"
 
 
@@ -169,8 +212,8 @@ def headline_body_figure(hvb: dict[str, Any]) -> Figure:
     for i, s in enumerate(sentences, start=1):
         note = " [hedged]" if s.get("hedges") else ""
         note += " [attributed]" if s.get("attributed") else ""
-        labels.append(f"S{i}: {_short(str(s.get('text', '')))}{note}")
-        spoken.append(f"S{i} “{_short(str(s.get('text', '')), 80)}”{note}")
+        labels.append(f"S{i}: {_short(s.get('text', ''))}{note}")
+        spoken.append(f"S{i} “{_short(s.get('text', ''), 80)}”{note}")
         values.append(100 * float(s.get("certainty") or 0.0))
     fig = KitFigure(figsize=(10, 1.2 + 0.42 * len(values)), layout="constrained")
     ax = fig.subplots()
@@ -225,6 +268,7 @@ COMPARE_KEYS = (
 def compare_figure(ra: Any, rb: Any, labels: tuple[str, str] = ("Text A", "Text B")) -> Figure:
     """Grouped bars of the same measures for two texts (hatched differently, values on every bar)."""
     sa, sb = text_stats(ra), text_stats(rb)
+    labels = (plain(labels[0]), plain(labels[1]))
     fig = KitFigure(figsize=(10, 3.8), layout="constrained")
     ax = fig.subplots()
     x = list(range(len(COMPARE_KEYS)))
@@ -266,7 +310,7 @@ def class_figure(summary: dict[str, Any]) -> Figure:
                  hatch="//", edgecolor="black")  # fmt: skip
     ax.bar_label(b1, fmt="%d", padding=2)
     ax.bar_label(b2, fmt="%d", padding=2)
-    ax.set_yticks(pos, words)
+    ax.set_yticks(pos, [plain(w) for w in words])
     ax.set_xlabel("number of students")
     students = int(summary.get("students") or 0)
     title = f"What the class found and missed ({students} students)"

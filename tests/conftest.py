@@ -1,7 +1,8 @@
 """Report how long each test layer took, so CI logs (and the delivery note) carry the figures.
 
 Layers: unit tests of mlkit, widget tests in plain Python, lesson notebooks run headless, the
-packaging test, and the browser tests. A test's layer comes from its file name.
+packaging test, the launch tests (make lab, make lab-teacher, the Binder build) and the browser tests.
+A test's layer comes from its file name.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import PurePath
 
 import pytest
 
-LAYER_ORDER = ("unit", "widgets", "notebooks", "packaging", "browser")
+LAYER_ORDER = ("unit", "widgets", "notebooks", "packaging", "launch", "browser")
 _seconds: dict[str, float] = defaultdict(float)
 _tests: dict[str, set[str]] = defaultdict(set)
 
@@ -22,7 +23,7 @@ def layer_of(nodeid: str) -> str:
     if "browser" in path.parts:
         return "browser"
     name = path.name
-    for layer in ("notebooks", "packaging"):
+    for layer in ("notebooks", "packaging", "launch"):
         if layer in name:
             return layer
     return "widgets" if "widget" in name else "unit"

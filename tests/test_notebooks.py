@@ -1,5 +1,8 @@
-"""Every lesson runs top to bottom in a fresh kernel, the way a student's "Run All" does.
+"""Every lesson is committed clean and runs top to bottom in a fresh kernel, as a student's "Run All" does.
 
+"Committed clean" reads the lesson as committed (`git show HEAD:`), not the working file: a teacher who
+ran the lessons in a plain `jupyter lab` (without the kit's save hook) and saved them still gets a green
+`make test`. The headless runs execute the working file's cells, its old outputs and counts cleared first.
 Each notebook runs in a temporary copy of lessons/ with MLKIT_WORK_DIR pointing at a temporary folder,
 so a test run never writes student answers into the repository. (Which lessons must exist, and what
 each promises, is checked by tests/test_lesson_content.py.)
@@ -13,7 +16,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from committed import committed_text
 from nbclient import NotebookClient
+
+from mlkit import binderlinks
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS_DIR = ROOT / "lessons"
@@ -24,7 +30,7 @@ CELL_TIMEOUT_S = 180
 @pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
 def test_lesson_committed_clean_with_kernelspec(path: Path) -> None:
     """Outputs cleared (students start from a blank page) and a kernelspec (no "Select Kernel" dialog)."""
-    nb = nbformat.read(path, as_version=4)
+    nb = nbformat.reads(committed_text(path), as_version=4)
     nbformat.validate(nb)
     dirty = [
         i
@@ -50,6 +56,9 @@ def test_lesson_runs_headless(path: Path, tmp_path: Path, monkeypatch: pytest.Mo
     before = sorted(p.name for p in LESSONS_DIR.iterdir())
 
     nb = nbformat.read(lessons / path.name, as_version=4)
+    for cell in nb.cells:  # a lesson saved after a run: its old outputs must not count as this run's
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT_S,
@@ -66,7 +75,7 @@ def test_lesson_runs_headless(path: Path, tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_binder_badge_opens_lesson_00() -> None:
-    """The README's Binder link lands on the first lesson, and that notebook exists."""
+    """The README's Binder badge is the one `make binder-links` prints, and lands on the first lesson."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     links = re.findall(r"https://mybinder\.org/v2/gh/[^\s)\]`]+", readme)
     assert links, "README.md has no Binder link"
@@ -75,3 +84,6 @@ def test_binder_badge_opens_lesson_00() -> None:
         assert target, f"{link} does not open a notebook (needs ?urlpath=lab/tree/lessons/...)"
         assert target.group(1) == "lessons/00_start_here.ipynb", link
         assert (ROOT / target.group(1)).exists(), f"{link} points at a missing notebook"
+        owner, name, branch = link.split("/")[5:8]
+        badge = binderlinks.badge(f"{owner}/{name}", branch.split("?")[0])
+        assert badge in readme, f"the README badge is not the form make binder-links prints: {badge}"

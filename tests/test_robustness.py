@@ -40,6 +40,17 @@ NASTY = {
     "many_quotes": "“" * 500 + " said " + "”" * 499,
     "only_punctuation": ".,;:!?-—()[]{}" * 50,
     "two_cues_stray_quote": 'poll finds that, while Americans say responsible."',  # cut down from PolNeAR
+    # The kinds of input issue 13 names, at sizes that stay quick (their timing is a benchmark's job).
+    "dollars_headline": "Bank pays $5bn, up 10% from $4bn\n\nThe bank may pay $5bn, officials said.",
+    "mathtext": r"$\frac{a}{b}$ may be $x^2$, \$ he said \sqrt{2}",
+    "rtl_override": "\u202eIt may rain.\u202c He said so. \u202dPerhaps.\u202c",
+    "rlm_after_full_stops": "It may rain.\u200f He said so.\u200f Officials reportedly left.\u200f",
+    "zwsp_after_full_stops": "It may rain.\u200b He said so.\u200b Officials reportedly left.\u200b",
+    "lowercase_no_full_stops": "it may rain officials said and perhaps he left " * 20,
+    "he_said_no_full_stops": "he said it may rain and she said he reportedly left " * 20,
+    "bare_cr_no_full_stops": "it may rain\rofficials said so\rperhaps not\r" * 20,
+    "mixed_nested_quotes": "“He said ‘it may “rain” ’ ” «she ‹said› » '\"x\"' " * 20,
+    "one_word": "reportedly",
 }
 
 

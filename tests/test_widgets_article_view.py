@@ -61,7 +61,7 @@ def test_marks_carry_their_reasons_and_duplicates_are_shown_once() -> None:
     keys = [(m["s"], m["e"], m["cat"]) for m in view.marks]
     assert len(keys) == len(set(keys))
     hedge = next(m for m in view.marks if m["text"] == "reportedly")
-    assert hedge["cat"] == "hedge" and hedge["why"] and hedge["detail"] == "evidential"
+    assert hedge["cat"] == "hedge" and hedge["why"] and hedge["detail"] == "Second-hand"
 
 
 def test_seed_article_furniture_is_labelled_not_hidden() -> None:
@@ -97,3 +97,11 @@ def test_compare_mode_carries_the_second_text() -> None:
     view.set_compare(mlkit.analyze("They may say so."), ("Before", "After"))
     assert view.compare_text == "They may say so." and view.labels == ["Before", "After"]
     assert any(m["text"] == "may" for m in view.compare_marks)
+
+
+def test_deeply_nested_reports_are_drawn_at_most_a_few_deep() -> None:
+    text = " ".join(f"Official{i} said that" for i in range(300)) + " it rained."
+    view = ArticleView(mlkit.analyze(text))
+    said = sorted((m["s"], m["e"]) for m in view.marks if m["cat"] == "content")
+    deepest = max(sum(s <= p < e for s, e in said) for p in range(len(text)))
+    assert 1 <= deepest <= 4 and len(view.marks) < 3 * 300

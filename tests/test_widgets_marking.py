@@ -101,7 +101,7 @@ def test_families_not_taught_yet_are_not_counted_but_explained() -> None:
     pick(w, "about")
     w.check()
     extra = next(f for f in w.feedback if f["status"] == "extra")
-    assert "another kind (approximator)" in extra["why"] and "does not count yet" in extra["why"]
+    assert "another kind (rough amounts)" in extra["why"] and "does not count yet" in extra["why"]
     assert "1 hedge to find" in w.hint
 
 

@@ -130,6 +130,24 @@ def test_my_work_loads_a_downloaded_file_back_and_refuses_junk() -> None:
     assert store.load_answers() == {"02_q": "b"}
 
 
+def test_answers_of_any_shape_never_break_my_work_or_the_reflection() -> None:
+    odd = {
+        "format": "mlkit-answers",
+        "answers": {
+            "spot": {"value": {"last_check": {"score": "x"}, "marks": 5}},  # no kind: shown, never unpacked
+            "list": {"value": {"ticked": 3}},
+            "00_headline_confidence": {"value": {"value": "five"}},
+            "deep": {"value": [[[[[["x"]]]]]]},
+            "marks_bad": {"value": {"text_id": 1, "marks": "abc"}, "kind": "marks"},  # fails its schema
+        },
+    }
+    report = my_work().load({"name": "odd.json"}, [json.dumps(odd).encode()])[0]
+    assert "Loaded 4 answers" in report["message"] and "marks_bad" in report["message"]
+    w = my_work()
+    assert w.count == 4 and any('"last_check"' in row[1] for row in w.rows)
+    assert "no saved answer from lesson 00" in reflection().children[1].value
+
+
 def test_my_work_saves_the_student_name_for_the_file_name() -> None:
     w = my_work()
     w.student = "  Ana   María "

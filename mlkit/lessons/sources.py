@@ -7,18 +7,11 @@ from typing import Any
 
 from mlkit import findings
 from mlkit.findings.chain import with_upstream
+from mlkit.labels import STANCE_WORDS
 from mlkit.lessons._common import SOURCE_GROUP_WORDS, SOURCE_GROUPS, result, source_counts, source_group, who
 from mlkit.lessons._data import source_pack
 from mlkit.lessons._view import Builder, View, plural, quoted_list
 from mlkit.result import Result
-
-#: How a reporting verb colours a claim, in the words lesson 03 uses.
-STANCE_WORDS = {
-    "neutral": "neutral",
-    "distancing": "keeps a distance",
-    "endorsing": "takes the speaker's side",
-    "other": "its own colour",
-}
 
 
 def _inside(a: dict[str, Any], r: Result) -> dict[str, Any] | None:

@@ -8,10 +8,9 @@ either and tests can pass hand-built Results whose marks are known exactly.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
-import io
 import re
-import warnings
 from functools import lru_cache
 from typing import Any
 
@@ -19,7 +18,7 @@ import ipywidgets as widgets
 
 import mlkit
 from mlkit import lexicon, plots
-from mlkit.render import css, esc
+from mlkit.render import css, esc, printable
 from mlkit.result import Result
 
 WORD_RE = re.compile(r"\w[\w'’\-]*")
@@ -31,14 +30,34 @@ def _analyse_cached(text: str, version: int) -> Result:
 
 
 def as_result(text: str | Result | None) -> Result:
-    """The Result for a widget: the seed article when ``text`` is None; cached per lexicon version."""
+    """The Result for a widget: the seed article when ``text`` is None; cached per lexicon version.
+
+    Lone surrogates (a Python str may hold them, UTF-8 cannot) become U+FFFD, one for one so no offset
+    moves: a widget's text travels to the browser as UTF-8 JSON and is hashed and saved with the answers.
+    """
     if isinstance(text, Result):
-        return text
+        return text if printable(text.text) == text.text else _printable_result(text)
     if text is None:
         text = mlkit.seed_article()
     if not isinstance(text, str):
         raise TypeError(f"expected a text (str) or a Result, not {type(text).__name__}")
-    return _analyse_cached(text, lexicon.version())
+    return _analyse_cached(printable(text), lexicon.version())
+
+
+def _printable_result(result: Result) -> Result:
+    """A copy of ``result`` with lone surrogates replaced in its text and in every span's text."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        return value
+
+    spans = {f: clean(getattr(result, f)) for f in ("hedges", "boosters", "attributions", "sentences")}
+    return dataclasses.replace(result, text=printable(result.text), **spans)
 
 
 def style_widget() -> widgets.HTML:
@@ -69,15 +88,6 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def figure_png(fig: Any) -> bytes:
-    """The Figure as PNG bytes (an emoji in a pasted article must not print a glyph warning at students)."""
-    buf = io.BytesIO()
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
-        fig.savefig(buf, format="png", dpi=90)
-    return buf.getvalue()
-
-
 def figure_image(fig: Any, width: str = "100%") -> widgets.HTML:
     """A Figure as an ``<img>`` with alt text (title and every number drawn), so a screen reader reaches it.
 
@@ -86,7 +96,7 @@ def figure_image(fig: Any, width: str = "100%") -> widgets.HTML:
     "chart in words" repeats it for sighted readers who cannot make out the picture.
     """
     alt = html.escape(plots.describe(fig), quote=True)
-    src = "data:image/png;base64," + base64.b64encode(figure_png(fig)).decode("ascii")
+    src = "data:image/png;base64," + base64.b64encode(plots.png(fig)).decode("ascii")
     return widgets.HTML(
         f'<figure class="mlkit-figure" style="margin:0">'
         f'<img src="{src}" alt="{alt}" style="width:{html.escape(width, quote=True)};height:auto">'

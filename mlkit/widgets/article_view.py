@@ -13,6 +13,7 @@ page) are shown as U+FFFD, one for one, so no position moves.
 from __future__ import annotations
 
 import array
+import heapq
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
@@ -23,7 +24,8 @@ import anywidget
 import traitlets
 
 from mlkit import findings
-from mlkit.render import CATEGORIES, marks_from_result, printable
+from mlkit.labels import HEDGE_CATEGORY_NAMES
+from mlkit.render import CATEGORIES, Mark, marks_from_result, printable
 from mlkit.result import Result
 from mlkit.widgets._html import words
 
@@ -70,10 +72,36 @@ def _category_info() -> list[dict[str, str]]:
     ]
 
 
+def detail_name(category: str, detail: str) -> str:
+    """The kind of a mark in the words the lessons use ("Second-hand", not "evidential")."""
+    if category == "hedge" and detail in HEDGE_CATEGORY_NAMES:
+        return HEDGE_CATEGORY_NAMES[detail][0]
+    return detail.replace("_", " ")
+
+
+#: At most this many marks of one kind cover any word. Real articles nest two or three reports; a text of
+#: 3,000 reports each inside the last would otherwise mean 3,000 nested elements and quadratic drawing.
+MAX_DEPTH = 4
+
+
+def cap_depth(marks: list[Mark], limit: int = MAX_DEPTH) -> list[Mark]:
+    """Drop marks that would nest deeper than ``limit`` within their kind (sorted input; n log n)."""
+    open_ends: dict[str, list[int]] = {}
+    kept = []
+    for m in marks:
+        ends = open_ends.setdefault(m.category, [])
+        while ends and ends[0] <= m.start:
+            heapq.heappop(ends)
+        if len(ends) < limit:
+            heapq.heappush(ends, m.end)
+            kept.append(m)
+    return kept
+
+
 def mark_dicts(result: Result, conv: Utf16) -> list[dict[str, Any]]:
     """The kit's marks for the browser; two marks of one kind over the same words are shown once."""
     seen: dict[tuple[int, int, str], dict[str, Any]] = {}
-    for m in marks_from_result(result):
+    for m in cap_depth(marks_from_result(result)):
         key = (m.start, m.end, m.category)
         if key in seen:
             if m.explanation not in seen[key]["why"]:
@@ -86,7 +114,7 @@ def mark_dicts(result: Result, conv: Utf16) -> list[dict[str, Any]]:
             "cat": m.category,
             "text": printable(m.text),
             "why": printable(m.explanation),
-            "detail": m.detail.replace("_", " "),
+            "detail": detail_name(m.category, m.detail),
         }
     return list(seen.values())
 

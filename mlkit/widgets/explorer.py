@@ -9,16 +9,10 @@ from typing import Any
 import ipywidgets as widgets
 
 from mlkit import findings, plots
+from mlkit.labels import STANCE_WORDS
 from mlkit.lessons._common import source_counts, source_group
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, esc, figure_image, note, short, style_widget, table
-
-STANCE_WORDS = {
-    "neutral": "neutral (just reports)",
-    "distancing": "distancing (casts doubt)",
-    "endorsing": "endorsing (suggests it is true)",
-    "other": "other (colours the claim)",
-}
 
 
 def attribution_rows(result: Result) -> list[list[str]]:

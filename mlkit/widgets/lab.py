@@ -63,7 +63,7 @@ class RewriteLab(widgets.VBox):
         self.original = as_result(sentence)
         self.current = self.original
         self.editor = widgets.Textarea(
-            value=sentence,
+            value=self.original.text,  # as_result made it UTF-8-safe for the browser
             continuous_update=True,
             description="Rewrite:",
             layout=widgets.Layout(width="95%", height="5em"),
@@ -73,7 +73,7 @@ class RewriteLab(widgets.VBox):
         self.changes_view = widgets.HTML()
         self.changes: list[str] = []
         self.editor.observe(lambda change: self.update(change["new"]), names="value")
-        self.update(sentence)
+        self.update(self.original.text)
         intro = note(
             "<p>Change the words (for example “claimed” → “said”, or remove “reportedly”) and watch what "
             "the analyser finds.</p>"

@@ -13,22 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from mlkit.labels import HEDGE_CATEGORY_NAMES
 from mlkit.render import CATEGORY_BY_KEY
 from mlkit.result import Result
 from mlkit.widgets import saving
 from mlkit.widgets._html import as_result, paragraphs
 from mlkit.widgets.article_view import ArticleView
-
-HEDGE_HINTS = {
-    "evidential": "a word saying the claim is second-hand (someone reported it, but who?)",
-    "modal": "a word saying something is possible rather than established",
-    "epistemic_verb": "a verb saying the writer infers rather than knows (seems, appears)",
-    "epistemic_adjective_adverb": "a word giving a degree of likelihood (probably, likely)",
-    "approximator": "a vague amount instead of an exact number",
-    "impersonal": "a claim with no one standing behind it (it is believed, has been linked)",
-    "unverified": "the text itself says the claim was not checked",
-    "conditional": "a claim that holds only if something else does",
-}
 
 
 @dataclass(frozen=True)
@@ -121,6 +111,7 @@ class MarkingExercise(ArticleView):
 
     def _save(self, checked: bool) -> None:
         _, self.status = saving.save(self.question_id, self._value(checked), "marks")
+        self.send_state("status")  # even when unchanged: the page shows "Saving…" until this arrives
 
     def _restore(self) -> None:
         saved = saving.saved(self.question_id, "marks")
@@ -186,6 +177,12 @@ class MarkingExercise(ArticleView):
         self._save(checked=False)
 
 
+def hedge_hint(category: str) -> str:
+    """A hedge family in the lesson's words, without its example words (they would give answers away)."""
+    name, meaning = HEDGE_CATEGORY_NAMES.get(category, (category.replace("_", " "), ""))
+    return f"{name.lower()}: {meaning.split(' (')[0]}" if meaning else name.lower()
+
+
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
@@ -224,7 +221,7 @@ class SpotTheHedges(MarkingExercise):
         body = [(s, e) for s, e in paragraphs(result.text) if not self._is_furniture(s, e)]
         where = Counter(i + 1 for h in self.hedges for i, (s, e) in enumerate(body) if s <= h["start"] < e)
         parts = [f"There are {_plural(len(self.hedges), 'hedge')} to find."]
-        parts += [f"{n} × {HEDGE_HINTS.get(k, k)}." for k, n in sorted(kinds.items())]
+        parts += [f"{n} × {hedge_hint(k)}." for k, n in sorted(kinds.items())]
         if where:
             places = ", ".join(f"paragraph {p} ({n})" for p, n in sorted(where.items()))
             parts.append(f"Where (counting the article's paragraphs, not the page furniture): {places}.")
@@ -238,7 +235,7 @@ class SpotTheHedges(MarkingExercise):
     def why_extra(self, start: int, end: int) -> str:
         for h in self.other_hedges:
             if _overlaps(start, end, h["start"], h["end"]):
-                kind = str(h.get("category", "")).replace("_", " ")
+                kind = hedge_hint(str(h.get("category"))).split(":")[0]
                 return (
                     f"This is a hedge of another kind ({kind}), which this exercise does not count yet. "
                     f"{h.get('explanation', '')}"

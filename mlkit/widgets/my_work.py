@@ -20,21 +20,21 @@ from mlkit.widgets._html import short
 from mlkit.widgets.article_view import STATIC, esm
 
 
-def _value_text(value: Any) -> str:
+def answer_text(record: dict[str, Any]) -> str:
+    """An answer in a few words for the table. Its shape is trusted only where its kind was checked
+    against the schema when the file was read; anything else is shown as JSON, never unpacked."""
+    value, kind = record["value"], record.get("kind")
     if isinstance(value, str):
         return value
-    if isinstance(value, dict):
-        if isinstance(value.get("last_check"), dict) and "score" in value["last_check"]:
-            found, total = value["last_check"]["score"]
-            return f"marked {len(value.get('marks', []))} words; found {found} of {total}"
-        if "marks" in value:
-            return f"marked {len(value['marks'])} words (not checked yet)"
-        if "ticked" in value:
-            return f"ticked {len(value['ticked'])} of {value.get('total', '?')}"
-        if "text" in value:
-            return f"an article of {len(str(value['text']).split())} words"
-        if isinstance(value.get("score"), list) and len(value["score"]) == 2:
-            return f"score {value['score'][0]} of {value['score'][1]}"
+    if kind == "marks":
+        check = value.get("last_check") or {}
+        if value.get("checked") and "score" in check:
+            return f"marked {len(value['marks'])} words; found {check['score'][0]} of {check['score'][1]}"
+        return f"marked {len(value['marks'])} words (not checked yet)"
+    if kind == "checklist":
+        return f"ticked {len(value['ticked'])} of {value.get('total', '?')}"
+    if kind == "article":
+        return f"an article of {len(value['text'].split())} words"
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -67,7 +67,7 @@ class MyWork(anywidget.AnyWidget):
         if records is None:
             records = store.load_file()["answers"]
         self.rows = [
-            [printable(qid), printable(short(_value_text(rec.get("value")), 80)), rec.get("saved_at", "")]
+            [printable(qid), printable(short(answer_text(rec), 80)), rec.get("saved_at", "")]
             for qid, rec in sorted(records.items())
         ]
         self.count = len(records)

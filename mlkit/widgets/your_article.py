@@ -11,7 +11,7 @@ import base64
 import ipywidgets as widgets
 
 from mlkit import findings
-from mlkit.render import render_page, render_text
+from mlkit.render import printable, render_page, render_text
 from mlkit.result import Result
 from mlkit.widgets import saving
 from mlkit.widgets._html import as_result, esc, note, short, style_widget, table
@@ -115,7 +115,7 @@ class YourArticle(widgets.VBox):
     def analyse(self, text: str | None = None, save: bool = True) -> Result | None:
         """Analyse the pasted text (or ``text``), show every view of it, and save it."""
         if text is not None:
-            self.paste.value = text
+            self.paste.value = printable(text)  # a lone surrogate cannot go to the browser
         if not self.paste.value.strip():
             self.message.value = note("<p>Paste or upload an article first.</p>")
             return None

@@ -15,10 +15,22 @@ function int32(view) {
 
 // Marks may nest or cross; like mlkit.render.walk, the text is cut at every boundary and each stretch is
 // wrapped in the marks that cover it (a crossing mark is closed and reopened, so the output always nests).
+// The text is drawn as one block per line, marks closed at the end of a line and reopened after it, so the
+// browser can skip laying out lines that are off screen (content-visibility): a long article stays fast.
 function renderText(text, tokens, layers, opts) {
   const root = el("div", { class: "mlk-text", dir: "auto", lang: opts.lang || null });
   const cuts = new Set([0, text.length]);
-  for (const m of layers) { cuts.add(m.s); cuts.add(m.e); }
+  const markBounds = new Set([0, text.length]);
+  for (const m of layers) { markBounds.add(m.s); markBounds.add(m.e); }
+  const lineStarts = new Set();
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+    let j = i;
+    while (text[j + 1] === "\n" || text[j + 1] === "\r") j++;
+    if (j + 1 < text.length) lineStarts.add(j + 1);
+    i = j;
+  }
+  for (const p of markBounds) cuts.add(p);
+  for (const p of lineStarts) cuts.add(p);
   for (let i = 0; i < tokens.length; i++) cuts.add(tokens[i]);
   const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
   const byStart = new Map();
@@ -32,6 +44,11 @@ function renderText(text, tokens, layers, opts) {
   let active = [];
   let stack = []; // [{mark, node}]
   let tok = 0;
+  const nTok = tokens.length / 2;
+  const wordProto = el("span", { class: "mlk-w" }); // cloned: much cheaper than building each word
+  if (opts.wordTargets) { wordProto.setAttribute("role", "checkbox"); wordProto.setAttribute("aria-checked", "false"); wordProto.tabIndex = -1; }
+  let block = el("div", { class: "mlk-line" });
+  root.append(block);
   const tagged = new Set(); // "position:category": one tag per kind of mark at one place ("SAID", not "SAID SAID")
   const closeTag = (mark, node, p) => {
     const key = `${p}:${mark.cat || mark.kind}`;
@@ -39,39 +56,55 @@ function renderText(text, tokens, layers, opts) {
     tagged.add(key);
     node.append(el("span", { class: "mlk-tag", "aria-hidden": "true" }, mark.tag));
   };
-  const parent = () => (stack.length ? stack[stack.length - 1].node : root);
-  for (let i = 0; i + 1 < points.length; i++) {
+  let i = 0;
+  // Draw up to `budget` more pieces; true when the whole text is drawn. Callers draw the first screens at
+  // once and the rest in later tasks, so a long article appears at once and the page never freezes.
+  function step(budget) {
+  for (const stop = Math.min(points.length - 1, i + budget); i < stop; i++) {
     const p = points[i];
     const q = points[i + 1];
-    const ending = active.filter((m) => m.e <= p);
-    active = active.filter((m) => m.e > p).concat(byStart.get(p) || []);
-    active.sort(order);
-    let keep = 0;
-    while (keep < stack.length && keep < active.length && stack[keep].mark === active[keep]) keep++;
-    while (stack.length > keep) {
-      const { mark, node } = stack.pop();
-      if (mark.e === p && ending.includes(mark)) closeTag(mark, node, p);
+    const newLine = lineStarts.has(p);
+    if (markBounds.has(p) || newLine) {
+      const ending = active.filter((m) => m.e <= p);
+      active = active.filter((m) => m.e > p).concat(byStart.get(p) || []);
+      active.sort(order);
+      let keep = 0;
+      if (!newLine) while (keep < stack.length && keep < active.length && stack[keep].mark === active[keep]) keep++;
+      while (stack.length > keep) {
+        const { mark, node } = stack.pop();
+        if (mark.e === p && ending.includes(mark)) closeTag(mark, node, p);
+      }
+      if (newLine) {
+        block = el("div", { class: "mlk-line" });
+        root.append(block);
+      }
+      for (const m of active.slice(keep)) {
+        const node = opts.openMark(m, m.s === p);
+        (stack.length ? stack[stack.length - 1].node : block).append(node);
+        stack.push({ mark: m, node });
+      }
     }
-    for (const m of active.slice(keep)) {
-      const node = opts.openMark(m, m.s === p);
-      parent().append(node);
-      stack.push({ mark: m, node });
-    }
-    while (tok < tokens.length / 2 && tokens[2 * tok + 1] <= p) tok++;
+    const parent = stack.length ? stack[stack.length - 1].node : block;
+    while (tok < nTok && tokens[2 * tok + 1] <= p) tok++;
     const piece = text.slice(p, q);
-    if (tok < tokens.length / 2 && tokens[2 * tok] <= p && q <= tokens[2 * tok + 1]) {
-      const span = el("span", { class: "mlk-w", "data-w": tok }, piece);
+    if (tok < nTok && tokens[2 * tok] <= p && q <= tokens[2 * tok + 1]) {
+      const span = wordProto.cloneNode(false);
+      span.dataset.w = tok;
+      span.textContent = piece;
       (words[tok] = words[tok] || []).push(span);
-      parent().append(span);
+      parent.append(span);
     } else {
-      parent().append(piece);
+      parent.append(piece);
     }
   }
+  if (i + 1 < points.length) return false;
   while (stack.length) {
     const { mark, node } = stack.pop();
     if (mark.e === text.length) closeTag(mark, node, text.length);
   }
-  return { root, words };
+  return true;
+  }
+  return { root, words, step };
 }
 
 function styleSheet(categories) {
@@ -101,7 +134,11 @@ function render({ model, el: host, experimental }) {
   const summary = el("div", { class: "mlk-summary", role: "status", "aria-live": "polite" });
   const saved = el("p", { class: "mlk-saved", role: "status", "aria-live": "polite" });
   const tableBox = el("details", { class: "mlk-table-box" });
-  box.append(sheet, toolbar, help, legend, panes, why, actions, hintView, summary, saved, tableBox);
+  // The footer sticks to the bottom of the screen while the article scrolls past, so the reason for a
+  // mark, the Check button and the result are always in sight, however long the article is.
+  const footer = el("div", { class: "mlk-footer" });
+  footer.append(why, summary, hintView, actions, saved);
+  box.append(sheet, toolbar, help, legend, panes, footer, tableBox);
   host.append(box);
 
   const uid = Math.random().toString(36).slice(2, 10); // ids for labels, unique per view
@@ -109,6 +146,10 @@ function render({ model, el: host, experimental }) {
   let focusWord = 0;
   let main = null; // the main pane: {root, words, tokens, text}
   let drag = null;
+  let drawn = 0; // which draw() is current (a slow build of an older one stops)
+  let builders = [];
+  const FIRST_PIECES = 6000; // about 2,500 words: several screens, drawn at once
+  const LATER_PIECES = 2500; // small slices: a click during the build waits at most one slice
 
   const categories = () => model.get("categories") || [];
   const catByKey = () => Object.fromEntries(categories().map((c) => [c.key, c]));
@@ -150,7 +191,8 @@ function render({ model, el: host, experimental }) {
   function pane(text, tokens, marks, furniture, feedback, label) {
     const wrap = el("div", { class: "mlk-pane" });
     if (label) wrap.append(el("h4", { class: "mlk-pane-label" }, label));
-    const out = renderText(text, tokens, layersFor(marks, furniture, feedback), { openMark });
+    const out = renderText(text, tokens, layersFor(marks, furniture, feedback), { openMark, wordTargets: mode() === "select" });
+    builders.push(out);
     wrap.append(out.root);
     return { ...out, wrap, text, tokens };
   }
@@ -260,7 +302,7 @@ function render({ model, el: host, experimental }) {
   }
 
   async function runCommand(name) {
-    saved.textContent = "Working…";
+    model.set("status", "Working…");
     try {
       await experimental.invoke(name, {}, { signal: AbortSignal.timeout(15000) });
     } catch (err) {
@@ -269,7 +311,22 @@ function render({ model, el: host, experimental }) {
   }
 
   // ---- selecting words ----
-  const selectable = (k) => main && main.words[k] && !main.words[k][0].closest(".mlk-furniture");
+  let furnitureWords = new Set(); // words inside page furniture: shown, never targets
+  let painted = new Set(); // words drawn as picked, so a restore repaints only what changes
+  const selectable = (k) => main && main.words[k] && !furnitureWords.has(k);
+
+  const wordText = (k) => main.text.slice(main.tokens[2 * k], main.tokens[2 * k + 1]);
+
+  function wordAt(pos) { // the first word that ends after pos (binary search over the word positions)
+    let lo = 0, hi = main.tokens.length / 2;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (main.tokens[2 * mid + 1] <= pos) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  function wordsIn(s, e, fn) {
+    const n = main.tokens.length / 2;
+    for (let k = wordAt(s); k < n && main.tokens[2 * k] < e; k++) fn(k);
+  }
 
   function paintWord(k) {
     const kind = picks.get(k);
@@ -278,11 +335,14 @@ function render({ model, el: host, experimental }) {
       span.classList.toggle("mlk-picked", kind !== undefined);
       for (let i = 0; i < targets().length; i++) span.classList.toggle(`mlk-pick-${i}`, i === index);
     }
+    if (kind !== undefined) painted.add(k); else painted.delete(k);
     const first = (main.words[k] || [])[0];
     if (first && first.getAttribute("role") === "checkbox") {
       first.setAttribute("aria-checked", kind !== undefined ? "true" : "false");
-      const label = first.dataset.word + (kind !== undefined ? ` (marked: ${targets()[index]?.label || kind})` : "");
-      first.setAttribute("aria-label", label);
+      // the word itself names the checkbox; a label is needed only to add the kind, or for a split word
+      if (kind !== undefined) first.setAttribute("aria-label", `${wordText(k)} (marked: ${targets()[index]?.label || kind})`);
+      else if (main.words[k].length > 1) first.setAttribute("aria-label", wordText(k));
+      else first.removeAttribute("aria-label");
     }
   }
 
@@ -301,9 +361,9 @@ function render({ model, el: host, experimental }) {
       if (last && last[2] === kind && last[3] === k - 1 && !main.text.slice(last[1], s).includes("\n")) { last[1] = e; last[3] = k; }
       else spans.push([s, e, kind, k]);
     }
+    model.set("status", "Saving…"); // the kernel answers with "Saved …" (or why not)
     model.set("picks", spans.map(([s, e, kind]) => [s, e, kind]));
     model.save_changes();
-    saved.textContent = "Saving…";
   }
 
   function moveFocus(k) {
@@ -347,22 +407,32 @@ function render({ model, el: host, experimental }) {
   }
 
   function enableSelect() {
+    // every word was drawn as an unticked checkbox; page furniture is shown but is never a target,
+    // and a word cut in two by a mark boundary is named by its first piece
     const n = main.tokens.length / 2;
-    for (let k = 0; k < n; k++) {
-      if (!selectable(k)) continue;
-      const [first, ...rest] = main.words[k];
-      const word = main.text.slice(main.tokens[2 * k], main.tokens[2 * k + 1]);
-      first.dataset.word = word;
-      first.setAttribute("role", "checkbox");
-      first.tabIndex = -1;
-      for (const span of rest) span.setAttribute("aria-hidden", "true");
-      paintWord(k);
+    furnitureWords = new Set();
+    for (const f of model.get("furniture") || []) wordsIn(f.s, f.e, (k) => furnitureWords.add(k));
+    for (const k of furnitureWords) {
+      for (const span of main.words[k] || []) { span.removeAttribute("role"); span.removeAttribute("aria-checked"); span.removeAttribute("tabindex"); }
     }
+    for (let k = 0; k < n; k++) {
+      const spans = main.words[k];
+      if (!spans || spans.length < 2 || furnitureWords.has(k)) continue;
+      spans[0].setAttribute("aria-label", wordText(k));
+      for (const span of spans.slice(1)) { span.removeAttribute("role"); span.removeAttribute("aria-checked"); span.removeAttribute("tabindex"); span.setAttribute("aria-hidden", "true"); }
+    }
+    if (!selectable(focusWord)) {
+      const first = nextSelectable(-1, 1);
+      if (selectable(first)) { focusWord = first; main.words[first][0].tabIndex = 0; }
+    }
+  }
+
+  function listenForSelection() {
+    const n = main.tokens.length / 2;
     main.root.setAttribute("role", "group");
     main.root.setAttribute("aria-label", model.get("label") + ". Use the arrow keys to move from word to word and Space to mark or unmark a word.");
-    const firstWord = nextSelectable(-1, 1);
-    focusWord = firstWord;
-    if (main.words[firstWord]) main.words[firstWord][0].tabIndex = 0;
+    focusWord = 0;
+    if (main.words[0]) main.words[0][0].tabIndex = 0;
     main.root.addEventListener("keydown", (ev) => {
       const k = wordOf(ev.target);
       if (k < 0) return;
@@ -398,13 +468,14 @@ function render({ model, el: host, experimental }) {
       if (!drag) return;
       const k = wordOf(document.elementFromPoint(ev.clientX, ev.clientY));
       if (k < 0 || k === drag.to) return;
+      // repaint only the words between the old and the new end of the drag, not the whole article
+      const lo = Math.min(drag.from, drag.to, k), hi = Math.max(drag.from, drag.to, k);
       drag.to = k;
       const [a, b] = drag.from < k ? [drag.from, k] : [k, drag.from];
-      for (let j = 0; j < n; j++) {
+      for (let j = lo; j <= hi; j++) {
         if (!selectable(j)) continue;
-        const inside = j >= a && j <= b;
         const was = drag.before.get(j);
-        if (inside) setWord(j, drag.on, drag.kind);
+        if (j >= a && j <= b) setWord(j, drag.on, drag.kind);
         else if (was !== undefined) setWord(j, true, was); else setWord(j, false);
       }
     });
@@ -415,12 +486,10 @@ function render({ model, el: host, experimental }) {
 
   function restorePicks() {
     picks = new Map();
-    const spans = model.get("picks") || [];
-    const n = main.tokens.length / 2;
-    for (const [s, e, kind] of spans) {
-      for (let k = 0; k < n; k++) if (main.tokens[2 * k] < e && s < main.tokens[2 * k + 1]) picks.set(k, kind);
-    }
-    for (let k = 0; k < n; k++) if (main.words[k]) paintWord(k);
+    for (const [s, e, kind] of model.get("picks") || []) wordsIn(s, e, (k) => { if (main.words[k]) picks.set(k, kind); });
+    const stale = [...painted].filter((k) => !picks.has(k));
+    for (const k of stale) paintWord(k);
+    for (const k of picks.keys()) paintWord(k);
   }
 
   function showWhy(ev) {
@@ -437,18 +506,33 @@ function render({ model, el: host, experimental }) {
     box.setAttribute("aria-label", model.get("label") || "Article");
     sheet.textContent = styleSheet(categories());
     help.textContent = model.get("help") || "";
-    const tokens = int32(model.get("tokens"));
+    const tokens = m === "select" || m === "check" ? int32(model.get("tokens")) : new Int32Array(0);
     const text = model.get("text") || "";
+    painted = new Set();
+    builders = [];
     main = pane(text, tokens, visibleMarks(), model.get("furniture"), m === "check" ? model.get("feedback") : [], m === "compare" ? (model.get("labels") || [])[0] : null);
     const parts = [main.wrap];
     if (m === "compare") {
-      const other = pane(model.get("compare_text") || "", int32(model.get("compare_tokens")), model.get("compare_marks") || [], [], [], (model.get("labels") || [])[1]);
+      const other = pane(model.get("compare_text") || "", new Int32Array(0), model.get("compare_marks") || [], [], [], (model.get("labels") || [])[1]);
       parts.push(other.wrap);
     }
     panes.replaceChildren(...parts);
     panes.classList.toggle("mlk-two", m === "compare");
-    if (m === "select") { enableSelect(); restorePicks(); }
-    else if (m === "check") restorePicks();
+    const generation = ++drawn;
+    box.dataset.ready = "false";
+    const finish = () => {
+      if (m === "select") enableSelect();
+      if (m === "select" || m === "check") restorePicks();
+      box.dataset.ready = "true"; // the whole text is drawn (tests and the benchmark wait for this)
+    };
+    const pending = builders.filter((b) => !b.step(FIRST_PIECES));
+    if (m === "select") listenForSelection();
+    const more = () => {
+      if (generation !== drawn) return; // drawn again meanwhile: this build is obsolete
+      const left = pending.filter((b) => !b.step(LATER_PIECES));
+      if (left.length) { pending.splice(0, pending.length, ...left); setTimeout(more, 0); } else finish();
+    };
+    if (pending.length) setTimeout(more, 0); else finish();
     drawToolbar();
     drawLegend();
     drawActions();
