@@ -1,8 +1,9 @@
 """Score ``mlkit.analyze`` against hand-made answer keys: ``python -m mlkit.evaluate``.
 
 Why: the lessons promise students that the highlights follow ANNOTATION.md; this prints how often
-they do (precision, recall, F1 per kind) on the seed key, the dev passages, hand-annotated hedges in
-real PolNeAR news, and PolNeAR's own attribution annotations. The scoring functions are plain and
+they do (precision, recall, F1 per kind) on the seed key, the dev passages, the kit's practice articles
+(real Wikinews news, held out), hand-annotated hedges in real PolNeAR news, and PolNeAR's own
+attribution annotations. The scoring functions are plain and
 importable so tests can check them on small hand-computed cases.
 
 Matching rule: two spans match when they overlap by at least one character; pairs are made one to
@@ -26,9 +27,9 @@ Fragments = list[tuple[int, int]]
 Analyzer = Callable[[str], dict[str, Any]]
 ATTR_FIELDS = ("kind", "source_type", "verb_stance", "resolved_source")
 KINDS = ("hedges", "boosters", "attributions")
-SECTIONS = ("seed", "dev", "polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_dev")
+SECTIONS = ("seed", "dev", "wikinews", "polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_dev")
 # Keys whose errors are never listed, so that one figure stays an honest estimate on unseen text.
-HELD_OUT = frozenset({"polnear_holdout", "polnear_holdout2"})
+HELD_OUT = frozenset({"wikinews", "polnear_holdout", "polnear_holdout2"})
 
 
 # ---------------------------------------------------------------- spans and matching
@@ -206,6 +207,21 @@ def load_dev(gold: Path) -> list[dict[str, Any]]:
     """The dev passages (one JSON object per line)."""
     lines = (gold / "dev.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
+
+
+def load_wikinews(gold: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The practice articles' keys with their texts (mlkit/data/articles); a changed text is skipped."""
+    docs, problems = [], []
+    for line in (gold / "wikinews.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        raw = (repo_root() / row["text_file"]).read_bytes()
+        if hashlib.sha256(raw).hexdigest() != row["sha256"]:
+            problems.append(f"{row['text_file']}: sha256 differs from the key, skipped")
+            continue
+        docs.append({"id": row["id"], "text": raw.decode("utf-8"), **{k: row[k] for k in KINDS}})
+    return docs, problems
 
 
 def load_polnear_hedges(
@@ -411,6 +427,14 @@ def evaluate_all(
             report["skipped"][name] = f"Answer key not found at {gold / key}: skipping (run from a checkout)"
             continue
         report["sections"][name] = score_docs(loader(gold), analyze, KINDS)
+    if "wikinews" in sections:
+        if not (gold / "wikinews.jsonl").is_file():
+            report["skipped"]["wikinews"] = f"Answer key not found at {gold / 'wikinews.jsonl'}: skipping"
+        else:
+            docs, problems = load_wikinews(gold)
+            result = score_docs(docs, analyze, KINDS)
+            result["problems"], result["errors"] = problems, {}  # held out: scores only
+            report["sections"]["wikinews"] = result
     polnear = shared / "data" / "polnear"
     for name in ("polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_dev"):
         if name not in sections:
@@ -438,6 +462,7 @@ def evaluate_all(
 TITLES = {
     "seed": "Seed article key (tests/gold/seed.json)",
     "dev": "Dev passages (tests/gold/dev.jsonl)",
+    "wikinews": "Wikinews practice articles (held out: scores only; tests/gold/wikinews.jsonl)",
     "polnear_hedges": "Hand-annotated hedges in PolNeAR train articles (tests/gold/polnear_hedges.jsonl)",
     "polnear_holdout": "Held-out hedges in other PolNeAR train articles (scores only, errors never listed)",
     "polnear_holdout2": "Held-out hedges, 4 more PolNeAR train articles annotated in session 3 (scores only)",

@@ -173,16 +173,23 @@ def _gold_as_prediction(text: str) -> dict[str, Any]:
         row = json.loads(line)
         if row["text"] == text:
             return row
+    for line in (GOLD / "wikinews.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if (ev.repo_root() / row["text_file"]).read_text(encoding="utf-8") == text:
+            return row
     return json.loads((GOLD / "seed.json").read_text(encoding="utf-8"))
 
 
 def test_evaluate_all_gold_against_itself_is_perfect(tmp_path: Path) -> None:
     report = ev.evaluate_all(shared=tmp_path, analyze=_gold_as_prediction)
-    for name in ("seed", "dev"):
+    for name in ("seed", "dev", "wikinews"):
         for kind, s in report["sections"][name]["scores"].items():
             assert s["f1"] == 1.0, (name, kind)
             assert s["fp"] == 0 and s["fn"] == 0
     assert report["sections"]["dev"]["scores"]["attributions"]["field_accuracy"]["kind"] == 1.0
+    assert report["sections"]["wikinews"]["documents"] >= 3
+    assert report["sections"]["wikinews"]["errors"] == {}, "held out: its errors are never listed"
+    assert "Wikinews practice articles (held out" in ev.format_report(report)
     assert (
         report["skipped"]["polnear_dev"] == f"PolNeAR not found at {tmp_path / 'data' / 'polnear'}: skipping"
     )
@@ -286,3 +293,14 @@ def test_held_out_errors_are_never_listed(tmp_path: Path) -> None:
     assert sec["scores"]["hedges"]["fn"] == 1
     assert sec["errors"] == {}
     assert "errors not listed (held out)" in ev.format_errors(report, "hedges")
+
+
+def test_wikinews_section_skips_an_article_edited_after_annotation(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    row = json.loads((GOLD / "wikinews.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    (gold / "wikinews.jsonl").write_text(json.dumps({**row, "sha256": "0" * 64}) + "\n", encoding="utf-8")
+    report = ev.evaluate_all(shared=tmp_path, analyze=_gold_as_prediction, gold=gold, sections=("wikinews",))
+    sec = report["sections"]["wikinews"]
+    assert sec["documents"] == 0
+    assert sec["problems"] == [f"{row['text_file']}: sha256 differs from the key, skipped"]

@@ -46,6 +46,11 @@ def _dev() -> list[dict[str, Any]]:
     ]
 
 
+def _wikinews() -> list[dict[str, Any]]:
+    lines = (GOLD / "wikinews.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line]
+
+
 def _check_span(text: str, span: dict[str, Any] | None, where: str) -> None:
     if span is None:
         return
@@ -137,6 +142,42 @@ def test_answer_keys_match_their_sources() -> None:
     spec.loader.exec_module(annotate)
     assert annotate.build_seed() == json.loads((GOLD / "seed.json").read_text(encoding="utf-8"))
     assert annotate.build_dev() == _dev()
+    assert annotate.build_wikinews() == _wikinews()
+
+
+def test_wikinews_keys_point_at_the_shipped_articles() -> None:
+    """Every practice article has a key and every key an article; offsets, labels and notes are valid."""
+    rows = _wikinews()
+    articles = ROOT / "mlkit" / "data" / "articles"
+    shipped = sorted(p.stem for p in articles.glob("*.txt"))
+    assert 3 <= len(rows) <= 6
+    assert sorted(r["id"] for r in rows) == shipped
+    for row in rows:
+        assert row["text_file"] == f"mlkit/data/articles/{row['id']}.txt"
+        assert (articles / f"{row['id']}.SOURCE.md").is_file(), row["id"]
+        raw = (ROOT / row["text_file"]).read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == row["sha256"], f"{row['id']}: text changed after annotation"
+        _check_entry(raw.decode("utf-8"), row, row["id"])
+        items = row["hedges"] + row["boosters"] + row["attributions"]
+        assert items and all(item.get("note") for item in items), f"{row['id']}: every mark explains itself"
+        assert row["attributions"], f"{row['id']}: a practice article must have sources to find"
+
+
+def test_wikinews_keys_use_every_source_type_and_a_spread_of_hedges() -> None:
+    """The set teaches what the lessons teach: named, not named, pronoun and no-one sources; several
+    hedge categories; and at least one nested report (a cue whose content holds another cue)."""
+    rows = _wikinews()
+    attrs = [a for r in rows for a in r["attributions"]]
+    assert {a["source_type"] for a in attrs} == SOURCE_TYPES
+    assert len({h["category"] for r in rows for h in r["hedges"]}) >= 4
+    nested = [
+        (outer, inner)
+        for r in rows
+        for outer in r["attributions"]
+        for inner in r["attributions"]
+        if inner is not outer and outer["content"]["start"] <= inner["cue"]["start"] < outer["content"]["end"]
+    ]
+    assert nested
 
 
 def test_annotate_refuses_a_missing_or_partial_word() -> None:

@@ -151,6 +151,7 @@ def test_build_check_mode_fails_on_a_stale_notebook(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(BUILD, "NOTEBOOKS", out)
     monkeypatch.setattr(BUILD, "WORKSHEETS", tmp_path / "worksheets")
     monkeypatch.setattr(BUILD, "ANSWER_KEY", tmp_path / "ANSWER_KEY.md")
+    monkeypatch.setattr(BUILD, "PRACTICE_KEY", tmp_path / "PRACTICE_KEY.md")
     assert BUILD.main(["--check"]) == 1
     assert BUILD.main([]) == 0 and BUILD.main(["--check"]) == 0
     nb = out / "00_start_here.ipynb"

@@ -17,6 +17,7 @@ import sys
 import sysconfig
 import venv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,19 +52,40 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir / "bin"
 
 
+def printed_json(installed: Path, code: str, cwd: Path) -> Any:
+    """What ``code`` prints as JSON when run by the freshly installed Python (it must exit cleanly)."""
+    result = run([str(installed / "python"), "-c", code], cwd=cwd)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout)
+
+
 def test_installed_package_is_the_wheel_and_carries_its_data(installed: Path, tmp_path: Path) -> None:
     code = (
         "import json, mlkit; text = mlkit.seed_article(); r = mlkit.analyze(text); "
         "print(json.dumps({'file': mlkit.__file__, 'chars': len(text), 'hedges': len(r.hedges)}))"
     )
-    result = run([str(installed / "python"), "-c", code], cwd=tmp_path)
-    assert result.returncode == 0, result.stderr[-3000:]
-    info = json.loads(result.stdout)
+    info = printed_json(installed, code, tmp_path)
     assert Path(info["file"]).is_relative_to(installed.parent), (
         f"imported {info['file']}, not the installed copy"
     )
     assert info["chars"] == len(ARTICLE.read_text(encoding="utf-8"))
     assert info["hedges"] > 0, "lexicon data missing from the wheel: no hedge found in the seed article"
+
+
+def test_installed_package_carries_the_practice_articles(installed: Path, tmp_path: Path) -> None:
+    """The practice articles and their credits ship in the wheel (package data), not only in a checkout."""
+    code = (
+        "import json; from mlkit.lessons import articles as a; "
+        "print(json.dumps({s: [a.article_text(s), a.article_credit(s)] for s in a.article_slugs()}))"
+    )
+    shipped = printed_json(installed, code, tmp_path)
+    folder = ROOT / "mlkit" / "data" / "articles"
+    assert sorted(shipped) == sorted(p.stem for p in folder.glob("*.txt")), (
+        "an article is missing from the wheel"
+    )
+    for slug, (text, credit) in shipped.items():
+        assert text == (folder / f"{slug}.txt").read_text(encoding="utf-8")
+        assert credit == (folder / f"{slug}.SOURCE.md").read_text(encoding="utf-8").strip()
 
 
 def test_cli_prints_contract_json(installed: Path, tmp_path: Path) -> None:

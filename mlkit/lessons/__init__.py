@@ -46,7 +46,16 @@ from mlkit.lessons.article import (
     show_page,
     trap_demo,
 )
-from mlkit.lessons.articles import article_credit, article_slugs, article_text, practice_articles
+from mlkit.lessons.articles import (
+    article_credit,
+    article_slugs,
+    article_text,
+    article_title,
+    final_task,
+    final_task_slug,
+    practice_articles,
+    practice_slugs,
+)
 from mlkit.lessons.missing import (
     loaded_words_table,
     quotation_issue_name,
@@ -71,7 +80,11 @@ __all__ = [
     "article_credit",
     "article_slugs",
     "article_text",
+    "article_title",
+    "final_task",
+    "final_task_slug",
     "practice_articles",
+    "practice_slugs",
     "DATA_ENV",
     "FAMILY_OF",
     "HEADLINE_POLL_ID",

@@ -11,8 +11,9 @@ Span references in the sources:
   (either side may carry ``#n``; the right side is counted from the left side's start)
 - ``["a#b", 0]`` / ``{"from": ref, "to": ref}``: long forms, when a phrase itself holds "#" or " ~~ ".
 
-Usage: ``python tests/gold/annotate.py [--shared PATH]`` rewrites tests/gold/seed.json, dev.jsonl and,
-when the PolNeAR data is present, polnear_hedges.jsonl, polnear_holdout.jsonl and polnear_holdout2.jsonl.
+Usage: ``python tests/gold/annotate.py [--shared PATH]`` rewrites tests/gold/seed.json, dev.jsonl,
+wikinews.jsonl and, when the PolNeAR data is present, polnear_hedges.jsonl, polnear_holdout.jsonl and
+polnear_holdout2.jsonl.
 """
 
 from __future__ import annotations
@@ -147,6 +148,36 @@ def build_dev() -> list[dict[str, Any]]:
     return rows
 
 
+#: The practice articles (real Wikinews news, CC BY 2.5) whose keys are in src/wikinews.json.
+ARTICLES = "mlkit/data/articles"
+
+
+def build_wikinews() -> list[dict[str, Any]]:
+    """tests/gold/wikinews.jsonl rows: the practice articles' keys, pointing at the shipped text files.
+
+    The text is not copied into the key (it ships in mlkit/data/articles/); its sha256 is, so a key
+    can never silently describe an edited article.
+    """
+    rows = []
+    for src in json.loads((SRC / "wikinews.json").read_text(encoding="utf-8")):
+        text_file = f"{ARTICLES}/{src['slug']}.txt"
+        raw = (ROOT / text_file).read_bytes()
+        try:
+            entry = build_entry(raw.decode("utf-8"), src)
+        except AnnotationError as exc:
+            raise AnnotationError(f"{src['slug']}: {exc}") from exc
+        rows.append(
+            {
+                "id": src["slug"],
+                "text_file": text_file,
+                "sha256": hashlib.sha256(raw).hexdigest(),
+                "note": src.get("note", ""),
+                **entry,
+            }
+        )
+    return rows
+
+
 def build_polnear(shared: Path, name: str = "polnear_hedges") -> list[dict[str, Any]]:
     """tests/gold/<name>.jsonl rows; only span strings are kept, never article text."""
     rows = []
@@ -181,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     seed = build_seed()
     (GOLD / "seed.json").write_text(json.dumps(seed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     _write_jsonl(GOLD / "dev.jsonl", build_dev())
+    _write_jsonl(GOLD / "wikinews.jsonl", build_wikinews())
     if (args.shared / "data" / "polnear").is_dir():
         for name in ("polnear_hedges", "polnear_holdout", "polnear_holdout2"):
             _write_jsonl(GOLD / f"{name}.jsonl", build_polnear(args.shared, name))
