@@ -15,6 +15,7 @@ from importlib.resources.abc import Traversable
 from types import SimpleNamespace
 from typing import Any
 
+from mlkit import sourcing
 from mlkit.labels import FAMILY_OF, HEDGE_FAMILIES
 from mlkit.lessons._data import read_json
 from mlkit.lessons._view import Builder, View, esc
@@ -113,16 +114,10 @@ def final_task() -> View:
 
 # --- the teacher's key to a practice article (instructor/build.py writes it from the answer key) ---------
 
-#: Who stands behind a report, in the words every lesson view uses (mlkit.lessons._common.SOURCE_GROUPS).
-_GROUP_WORDS = {"named": "named", "unnamed": "not named", "none": "no one"}
-
 
 def key_groups(key: dict[str, Any]) -> list[str]:
     """named / not named / no one for each report of a hand-made key, by the kit's one definition."""
-    from mlkit.widgets.marking import reader_can_check  # the function every lesson view counts with
-
-    holder = SimpleNamespace(attributions=key["attributions"])
-    return [_GROUP_WORDS[reader_can_check(a, holder)] for a in key["attributions"]]
+    return sourcing.groups(SimpleNamespace(attributions=key["attributions"]))
 
 
 def _md(text: str) -> str:
