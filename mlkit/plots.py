@@ -19,7 +19,6 @@ import io
 import re
 import textwrap
 import warnings
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,7 +27,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
 
-from mlkit.labels import STANCES
+from mlkit import sourcing
+from mlkit.labels import STANCE_WORDS
 from mlkit.render import printable
 
 #: matplotlib settings under which a chart is drawn: no "$...$" mathematics, no LaTeX.
@@ -85,13 +85,6 @@ BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY = (
 )
 HATCHES = ("", "//", "..", "xx", "\\\\", "--")
 
-SOURCE_TYPES = ("named", "unnamed", "pronoun", "none")
-SOURCE_LABELS = {
-    "named": "named",
-    "unnamed": "unnamed",
-    "pronoun": "pronoun\n(he, she...)",
-    "none": "no\nsource",
-}
 KIND_COLOURS = {
     "reader": SKY,
     "article": BLUE,
@@ -130,33 +123,25 @@ def _bars(
     return bars
 
 
-def source_counts(result: Any) -> tuple[Counter[str], Counter[str]]:
-    """How many attributions per source type and per verb stance (the numbers the chart shows)."""
-    types = Counter(str(a.get("source_type") or "none") for a in result.attributions)
-    stances = Counter(str(a.get("verb_stance") or "other") for a in result.attributions)
-    return types, stances
-
-
 def source_chart(result: Any) -> Figure:
-    """Two bar charts: named versus unnamed sources, and neutral versus loaded reporting verbs."""
-    types, stances = source_counts(result)
+    """Two bar charts: who stands behind each report (named, not named, no one: mlkit.sourcing, the one
+    definition every view counts with), and the colour of the reporting verbs."""
+    groups, stances = sourcing.source_counts(result), sourcing.stance_counts(result)
     fig = KitFigure(figsize=(9, 3.6), layout="constrained")
     left, right = fig.subplots(1, 2)
-    _bars(left, [SOURCE_LABELS[t] for t in SOURCE_TYPES], [types[t] for t in SOURCE_TYPES],
-          [GREEN, VERMILLION, SKY, "#BBBBBB"])  # fmt: skip
-    left.set_title("Who is the source?")
-    left.set_xlabel("kind of source")
-    left.set_ylabel("number of attributions")
-    _bars(right, list(STANCES), [stances[s] for s in STANCES], [BLUE, VERMILLION, GREEN, PURPLE])
-    right.set_title("How is it reported? (verb stance)")
-    right.set_xlabel("stance of the reporting verb")
-    right.set_ylabel("number of attributions")
-    title = f"Sources in this text: {len(result.attributions)} attributions"
+    _bars(left, list(groups), list(groups.values()), [GREEN, VERMILLION, "#BBBBBB"])
+    left.set_title("Who stands behind each report?")
+    left.set_ylabel("number of reports")
+    stance_labels = ["\n".join(textwrap.wrap(STANCE_WORDS[s].split(" (")[0], 14)) for s in stances]
+    _bars(right, stance_labels, list(stances.values()), [BLUE, VERMILLION, GREEN, PURPLE])
+    right.set_title("How is it reported? (the verb)")
+    right.set_ylabel("number of reports")
+    title = f"Sources in this text: {len(result.attributions)} reports"
     fig.suptitle(title)
     fig.alt_text = (
-        f"Two bar charts. {title}. Who is the source? "
-        f"{_pairs([SOURCE_LABELS[t] for t in SOURCE_TYPES], [types[t] for t in SOURCE_TYPES])}. "
-        f"How is it reported (verb stance)? {_pairs(STANCES, [stances[s] for s in STANCES])}."
+        f"Two bar charts. {title}. Who stands behind each report? "
+        f"{_pairs(list(groups), list(groups.values()))}. "
+        f"How is it reported (the verb)? {_pairs(stance_labels, list(stances.values()))}."
     )
     return fig
 
@@ -241,27 +226,26 @@ def headline_body_figure(hvb: dict[str, Any]) -> Figure:
 
 
 def text_stats(result: Any) -> dict[str, float]:
-    """Per-text numbers the compare chart and table show (densities per 100 words)."""
+    """Per-text numbers the compare chart and table show: how many hedges and boosters per 100 words, and
+    who stands behind the reports (mlkit.sourcing's groups, so these agree with every other view)."""
     words = max(len(result.text.split()), 1)
-    types, stances = source_counts(result)
+    groups = sourcing.source_counts(result)
     return {
         "words": float(len(result.text.split())),
         "hedges per 100 words": round(100 * len(result.hedges) / words, 1),
         "boosters per 100 words": round(100 * len(result.boosters) / words, 1),
-        "named sources": float(types["named"]),
-        "unnamed sources": float(types["unnamed"] + types["none"]),
-        "neutral verbs": float(stances["neutral"]),
-        "loaded verbs": float(stances["distancing"] + stances["endorsing"] + stances["other"]),
+        "reports by a named source": float(groups["named"]),
+        "reports by a source not named": float(groups["not named"]),
+        "reports with no source": float(groups["no one"]),
     }
 
 
 COMPARE_KEYS = (
     "hedges per 100 words",
     "boosters per 100 words",
-    "named sources",
-    "unnamed sources",
-    "neutral verbs",
-    "loaded verbs",
+    "reports by a named source",
+    "reports by a source not named",
+    "reports with no source",
 )
 
 

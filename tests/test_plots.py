@@ -55,19 +55,18 @@ def test_source_chart_counts_types_and_stances() -> None:
     )
     fig = plots.source_chart(r)
     left, right = fig.axes
-    assert _ticks(left) == ["named", "unnamed", "pronoun\n(he, she...)", "no\nsource"]
-    assert [b.get_height() for b in _bars(left)] == [1, 2, 0, 1]
-    assert _ticks(right) == ["neutral", "distancing", "endorsing", "other"]
+    assert _ticks(left) == ["named", "not named", "no one"]
+    assert [b.get_height() for b in _bars(left)] == [1, 2, 1]
+    assert _ticks(right) == ["neutral", "keeps a\ndistance", "takes the\nspeaker's side", "its own colour"]
     assert [b.get_height() for b in _bars(right)] == [2, 1, 0, 1]
-    assert len({b.get_hatch() for b in _bars(left)}) == 4  # never colour alone
-    assert "Sources in this text: 4 attributions" in _texts(fig)
-    assert left.get_ylabel() == "number of attributions"
-    # value labels drawn on the bars
-    assert [t.get_text() for t in left.texts] == ["1", "2", "0", "1"]
+    assert len({b.get_hatch() for b in _bars(left)}) == 3  # never colour alone
+    assert "Sources in this text: 4 reports" in _texts(fig)
+    assert left.get_ylabel() == "number of reports"
+    assert [t.get_text() for t in left.texts] == ["1", "2", "1"]  # value labels drawn on the bars
     assert plots.describe(fig) == (
-        "Two bar charts. Sources in this text: 4 attributions. Who is the source? named 1, unnamed 2, "
-        "pronoun (he, she...) 0, no source 1. How is it reported (verb stance)? neutral 2, distancing 1, "
-        "endorsing 0, other 1."
+        "Two bar charts. Sources in this text: 4 reports. Who stands behind each report? named 1, "
+        "not named 2, no one 1. How is it reported (the verb)? neutral 2, keeps a distance 1, "
+        "takes the speaker's side 0, its own colour 1."
     )
 
 
@@ -147,13 +146,14 @@ def test_compare_figure_reads_both_texts() -> None:
     fig = plots.compare_figure(ra, rb, labels=("Seed", "Careful"))
     ax = fig.axes[0]
     heights = [b.get_height() for b in _bars(ax)]
-    a_heights, b_heights = heights[:6], heights[6:12]
-    assert a_heights == [3.0, 0.0, 0.0, 0.0, 0.0, 0.0]
-    assert b_heights == [0.0, 0.0, 1.0, 0.0, 1.0, 0.0]
+    a_heights, b_heights = heights[:5], heights[5:10]
+    assert a_heights == [3.0, 0.0, 0.0, 0.0, 0.0]
+    assert b_heights == [0.0, 0.0, 1.0, 0.0, 0.0]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Seed", "Careful"]
     alt = plots.describe(fig)
     assert alt.startswith("Grouped bar chart. Seed versus Careful. hedges per 100 words: Seed 3, Careful 0;")
-    assert "named sources: Seed 0, Careful 1;" in alt and alt.endswith("loaded verbs: Seed 0, Careful 0.")
+    assert "reports by a named source: Seed 0, Careful 1;" in alt
+    assert alt.endswith("reports with no source: Seed 0, Careful 0.")
 
 
 def _answers_file(path: Path, answers: dict) -> None:

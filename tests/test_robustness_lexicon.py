@@ -112,20 +112,21 @@ def test_allowed_labels_are_the_ones_every_view_shows() -> None:
 
     assert marking.HEDGE_FAMILIES is labels.HEDGE_FAMILIES  # the spot-the-hedges hints
     assert set(labels.FAMILY_OF) == set(labels.HEDGE_CATEGORY_NAMES)  # every category is in a family
-    from mlkit import lessons, plots
+    from mlkit import lessons, plots, sourcing
     from mlkit.widgets import explorer
 
     assert lessons.HEDGE_FAMILIES is labels.HEDGE_FAMILIES
-    assert plots.STANCES is labels.STANCES and explorer.STANCE_WORDS is labels.STANCE_WORDS
+    assert plots.STANCE_WORDS is labels.STANCE_WORDS and explorer.STANCE_WORDS is labels.STANCE_WORDS
+    assert list(sourcing.stance_counts(mlkit.analyze("He said so."))) == list(labels.STANCES)
 
 
 @pytest.mark.parametrize("stance", labels.STANCES)
 def test_every_known_stance_is_accepted_and_reaches_the_chart(stance: str) -> None:
     lexicon.add_entry("cues", "whispered", stance, "“Whispered” reports quiet words.")
-    from mlkit import plots
+    from mlkit import sourcing
 
     result = mlkit.analyze("The guard whispered that the door was open.")
-    assert plots.source_counts(result)[1][stance] == 1
+    assert sourcing.stance_counts(result)[stance] == 1
 
 
 def test_every_hedge_category_is_accepted() -> None:

@@ -51,15 +51,15 @@ def test_source_explorer_table_counts_and_chart() -> None:
         ["The mayor", "said", "not named", "neutral (just reports)"],
     ]
     assert w.counts["groups"] == {"named": 1, "not named": 2, "no one": 0}  # the lessons' one definition
-    assert w.counts["stances"] == {"distancing": 1, "neutral": 2}
+    assert w.counts["stances"] == {"neutral": 2, "distancing": 1, "endorsing": 0, "other": 0}
     assert "3 reports. Who stands behind them: named 1, not named 2, no one 0" in w.summary.value
-    assert "1 distancing" in w.summary.value
+    assert "1 keeps a distance (casts doubt)" in w.summary.value
     assert images(w) and images(w)[0][0].startswith(PNG)
     assert w.table.value.count("<tr>") == 1 + 3
     alt = images(w)[0][1]
     assert "Sources in this text: 3 reports" in alt
     assert "named 1, not named 2, no one 0" in alt
-    assert "neutral 2, distancing 1, endorsing 0, other 0" in alt
+    assert "neutral 2, keeps a distance 1, takes the speaker's side 0, its own colour 0" in alt
 
 
 def test_source_explorer_hostile() -> None:
@@ -230,15 +230,15 @@ def test_compare_two_texts() -> None:
     )
     w = compare(a, small_result(), labels=("Seed", "Small"))
     assert w.stats[0]["hedges per 100 words"] == 4.0  # 2 hedges in 50 words
-    assert w.stats[1]["named sources"] == 1 and w.stats[1]["unnamed sources"] == 2
-    assert w.stats[1]["loaded verbs"] == 1 and w.stats[1]["neutral verbs"] == 2
+    assert w.stats[1]["reports by a named source"] == 1 and w.stats[1]["reports by a source not named"] == 2
+    assert w.stats[1]["reports with no source"] == 0
     assert "<th>Seed</th><th>Small</th>" in w.table.value
     png, alt = images(w)[0]
     assert png.startswith(PNG)
     assert alt.startswith("Grouped bar chart. Seed versus Small. hedges per 100 words: Seed 4, Small ")
     assert alt.endswith(
-        "named sources: Seed 0, Small 1; unnamed sources: Seed 0, Small 2; "
-        "neutral verbs: Seed 0, Small 2; loaded verbs: Seed 0, Small 1."
+        "reports by a named source: Seed 0, Small 1; reports by a source not named: Seed 0, Small 2; "
+        "reports with no source: Seed 0, Small 0."
     )
     assert w.view.mode == "compare" and w.view.labels == ["Seed", "Small"]
     assert w.view.text == a.text and w.view.compare_text == small_result().text

@@ -27,10 +27,8 @@ NAME_HEADS = frozenset(
 #: Words right before the quotation that DO distance the writer from the name ("so-called").
 DISTANCING = ("so-called", "so called", "self-styled", "self-proclaimed", "alleged")
 
-#: A quotation longer than this (characters, marks included) has more than MAX_SCARE_WORDS words.
-_SCARE_CHARS = 200
-#: The longest stretch one problem is shown on (a quotation in news is rarely a tenth of this).
-_LONGEST_ITEM = 3000
+_SCARE_CHARS = 200  # a quotation longer than this has more than MAX_SCARE_WORDS words
+_LONGEST_ITEM = 3000  # the longest stretch one problem is shown on (news quotations are far shorter)
 #: How far (characters) to look for the ends of a sentence when the result gives no sentences.
 _WINDOW = 400
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -249,8 +247,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping spans merged, sorted: "is this inside some quotation?" is then one binary search,
-    however deeply the quotations nest."""
+    """Overlapping spans merged and sorted: "inside a quotation?" is one binary search, however deep."""
     out: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if out and start <= out[-1][1]:
@@ -261,9 +258,7 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _item(text: str, start: int, end: int, issue: str, explanation: str) -> dict[str, Any]:
-    """One problem; a span longer than _LONGEST_ITEM (broken marks that seem to quote half the text) is
-    shown by its first _LONGEST_ITEM characters, so the findings stay linear in the text however the
-    marks nest."""
+    """One problem, shown on at most _LONGEST_ITEM characters (nested marks stay linear in the text)."""
     end = min(end, start + _LONGEST_ITEM)
     return {"start": start, "end": end, "text": text[start:end], "issue": issue, "explanation": explanation}
 
@@ -353,8 +348,7 @@ def quotation_integrity(r: Result) -> list[dict[str, Any]]:
                 )
             )
         if c - o > _SCARE_CHARS:
-            continue  # too long for a scare quote: not worth counting its words (nested quotes would be
-            # counted again at every level, which grows with the square of the text)
+            continue  # too long for a scare quote (counting every nested level's words is quadratic)
         inner = text[o + 1 : c]
         n_words = len(words(inner))
         if not 0 < n_words <= MAX_SCARE_WORDS or not _inside_sentence(text, o, inner):

@@ -8,6 +8,7 @@ source pack, the headline sets, the IMVAIN answers) lives in ``instructor/data/`
 
 from __future__ import annotations
 
+from mlkit.labels import HEDGE_CATEGORY_NAMES  # the eight categories, for extension work (see the guide)
 from mlkit.lessons._common import (
     FAMILY_OF,
     HEDGE_FAMILIES,
@@ -74,6 +75,7 @@ __all__ = [
     "DATA_ENV",
     "FAMILY_OF",
     "HEADLINE_POLL_ID",
+    "HEDGE_CATEGORY_NAMES",
     "HEDGE_FAMILIES",
     "SOURCE_GROUPS",
     "View",

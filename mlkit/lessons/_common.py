@@ -12,18 +12,13 @@ from functools import lru_cache
 from typing import Any
 
 import mlkit
-from mlkit import lexicon
+from mlkit import lexicon, sourcing
 from mlkit.labels import FAMILY_OF, HEDGE_FAMILIES
 from mlkit.result import Result
 
-#: Who stands behind a report, as every lesson view counts it. A pronoun counts as the source it
-#: stands for ("he" → "an opposition activist" → not named).
-SOURCE_GROUPS = ("named", "not named", "no one")
-SOURCE_GROUP_WORDS = {
-    "named": "named (you could look them up)",
-    "not named": "not named (described, or a pronoun for someone not named)",
-    "no one": "no one (the text gives no source)",
-}
+#: Who stands behind a report, as every lesson view counts it (mlkit.sourcing, the one definition).
+SOURCE_GROUPS = sourcing.SOURCE_GROUPS
+SOURCE_GROUP_WORDS = sourcing.GROUP_WORDS
 
 
 @lru_cache(maxsize=32)
@@ -49,23 +44,14 @@ def hedge_counts(r: Result) -> Counter[str]:
     return Counter(FAMILY_OF.get(h.get("category", ""), "possible") for h in r.hedges)
 
 
-#: The kit's one answer to "can the reader check who said this?" (mlkit.widgets.marking), in the words
-#: the lessons use: the who-is-the-source exercise marks with the same function.
-_GROUP_OF = {"named": "named", "unnamed": "not named", "none": "no one"}
-
-
 def source_group(a: dict[str, Any], r: Result) -> str:
-    """named | not named | no one, for one attribution (a pronoun takes the group of what it stands for)."""
-    from mlkit.widgets.marking import reader_can_check  # the one definition, shared with the exercise
-
-    return _GROUP_OF[reader_can_check(a, r)]
+    """named | not named | no one, for one attribution of ``r`` (mlkit.sourcing.groups, one by one)."""
+    return sourcing.groups(r)[r.attributions.index(a)]
 
 
 def source_counts(text: str | Result | None = None) -> dict[str, int]:
     """Reports per group: the one count of "sources by kind" every lesson view shows."""
-    r = result(text)
-    found = Counter(source_group(a, r) for a in r.attributions)
-    return {g: found.get(g, 0) for g in SOURCE_GROUPS}
+    return sourcing.source_counts(result(text))
 
 
 def counts(text: str | Result | None = None) -> dict[str, int]:

@@ -4,7 +4,10 @@ same story beside the original."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from mlkit import findings
+from mlkit.labels import STANCE_WORDS, STANCES
 from mlkit.lessons._common import SOURCE_GROUPS, family, result, source_counts
 from mlkit.lessons._data import wire_version
 from mlkit.lessons._view import Builder, View, esc, quoted_list
@@ -78,15 +81,14 @@ def _profile(text: str | Result) -> list[str]:
     r = result(text)
     head = findings.headline(r)
     n = source_counts(r)
-    stances = [a.get("verb_stance") for a in r.attributions]
+    stances = Counter(str(a.get("verb_stance")) for a in r.attributions)
     unverified = [h["text"] for h in r.hedges if h.get("category") == "unverified"]
     hvb = findings.headline_vs_body(r)
     return [
         head["text"] if head else "(none)",
         "yes" if hvb["overstated"] else "no",
         ", ".join(f"{g} {n[g]}" for g in SOURCE_GROUPS),
-        f"neutral {stances.count('neutral')}, keeps a distance {stances.count('distancing')}, "
-        f"other {len(stances) - stances.count('neutral') - stances.count('distancing')}",
+        ", ".join(f"{STANCE_WORDS[s]} {stances.get(s, 0)}" for s in STANCES),
         quoted_list([f"{h['text']} ({family(h['category'])})" for h in r.hedges]) if r.hedges else "none",
         quoted_list(unverified) if unverified else "no",
     ]

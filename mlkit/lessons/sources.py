@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlkit import findings
+from mlkit import findings, sourcing
 from mlkit.findings.chain import with_upstream
 from mlkit.labels import STANCE_WORDS
-from mlkit.lessons._common import SOURCE_GROUP_WORDS, SOURCE_GROUPS, result, source_counts, source_group, who
+from mlkit.lessons._common import SOURCE_GROUP_WORDS, SOURCE_GROUPS, result, source_counts, who
 from mlkit.lessons._data import source_pack
 from mlkit.lessons._view import Builder, View, plural, quoted_list
 from mlkit.result import Result
@@ -51,8 +51,9 @@ def source_summary(text: str | Result | None = None) -> View:
     r = result(text)
     n = source_counts(r)
     names: dict[str, list[str]] = {g: [] for g in SOURCE_GROUPS}
-    for a in r.attributions:
-        names[source_group(a, r)].append(who(a) if a.get("source") else a["cue"]["text"])
+    groups = sourcing.groups(r)
+    for a, group in zip(r.attributions, groups, strict=True):
+        names[group].append(who(a) if a.get("source") else a["cue"]["text"])
     rows = [
         (SOURCE_GROUP_WORDS[g], str(n[g]), quoted_list(names[g]) if names[g] else "none")
         for g in SOURCE_GROUPS
@@ -67,8 +68,8 @@ def source_summary(text: str | Result | None = None) -> View:
     )
     unsourced_named = [
         a
-        for a in r.attributions
-        if source_group(a, r) == "named" and how_known(a, r).startswith("the article")
+        for a, group in zip(r.attributions, groups, strict=True)
+        if group == "named" and how_known(a, r).startswith("the article")
     ]
     if unsourced_named:
         b.para(
@@ -88,11 +89,11 @@ def attribution_table(text: str | Result | None = None) -> View:
             str(n),
             " ".join(a["cue"]["text"].split()),
             who(a),
-            source_group(a, r),
+            group,
             STANCE_WORDS.get(str(a.get("verb_stance")), str(a.get("verb_stance"))),
             how_known(a, r),
         )
-        for n, a in enumerate(r.attributions, start=1)
+        for n, (a, group) in enumerate(zip(r.attributions, sourcing.groups(r), strict=True), start=1)
     ]
     header = ("#", "Reporting word", "Who", "Named?", "The verb", "How does the writer know?")
     return Builder().table("Every report in the text", header, rows).view()

@@ -8,9 +8,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from mlkit import findings, plots
+from mlkit import findings, plots, sourcing
 from mlkit.labels import STANCE_WORDS
-from mlkit.lessons._common import source_counts, source_group
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, esc, figure_image, note, short, style_widget, table
 
@@ -18,13 +17,12 @@ from mlkit.widgets._html import as_result, esc, figure_image, note, short, style
 def attribution_rows(result: Result) -> list[list[str]]:
     """One row per attribution: who, cue, named or not, verb stance, what was said."""
     rows = []
-    for n, a in enumerate(result.attributions, start=1):
+    for n, (a, named) in enumerate(zip(result.attributions, sourcing.groups(result), strict=True), start=1):
         src = a.get("source")
         who = src["text"] if src else "(no one named)"
         resolved = a.get("resolved_source")
         if resolved and a.get("source_type") == "pronoun":
             who = f"{who} (= {resolved['text']})"
-        named = source_group(a, result)
         content = a.get("content")
         said = short(content["text"], 90) if content else ""
         cue = a["cue"]["text"] if a.get("cue") else ""
@@ -39,44 +37,21 @@ class SourceExplorer(widgets.VBox):
     def __init__(self, result: Result) -> None:
         self.result = result
         self.rows = attribution_rows(result)
-        types, stances = plots.source_counts(result)
-        self.counts = {"types": dict(types), "stances": dict(stances)}
+        groups, stances = sourcing.source_counts(result), sourcing.stance_counts(result)
+        self.counts = {"groups": groups, "stances": stances}
         headers = ["#", "Who", "Reporting word", "Named?", "Verb stance", "What was said", "Why it matters"]
         body = table(headers, self.rows) if self.rows else "<p>No attributions found in this text.</p>"
         self.table = widgets.HTML(note(body))
-        groups = source_counts(result)
-        self.counts["groups"] = groups
-        v = stances
         summary = (
             f"<p>{len(result.attributions)} reports. Who stands behind them: "
             + ", ".join(f"{g} {n}" for g, n in groups.items())
-            + f". Verbs: {v['neutral']} neutral, {v['distancing']} distancing, {v['endorsing']} endorsing, "
-            f"{v['other']} other.</p>"
+            + ". The reporting verbs: "
+            + ", ".join(f"{stances[s]} {STANCE_WORDS[s]}" for s in stances)
+            + ".</p>"
         )
         self.summary = widgets.HTML(note(summary))
-        self.figure = group_chart(groups, stances, len(result.attributions))
+        self.figure = plots.source_chart(result)
         super().__init__([style_widget(), self.summary, figure_image(self.figure), self.table])
-
-
-def group_chart(groups: dict[str, int], stances: Any, total: int) -> plots.KitFigure:
-    """Who stands behind each report (the lessons' one definition) and the reporting verbs' colour."""
-    fig = plots.KitFigure(figsize=(9, 3.6), layout="constrained")
-    left, right = fig.subplots(1, 2)
-    plots._bars(left, list(groups), list(groups.values()), [plots.GREEN, plots.VERMILLION, "#BBBBBB"])
-    left.set_title("Who stands behind each report?")
-    left.set_ylabel("number of reports")
-    values = [stances[s] for s in plots.STANCES]
-    plots._bars(right, list(plots.STANCES), values, [plots.BLUE, plots.VERMILLION, plots.GREEN, plots.PURPLE])
-    right.set_title("How is it reported? (the verb)")
-    right.set_ylabel("number of reports")
-    title = f"Sources in this text: {total} reports"
-    fig.suptitle(title)
-    fig.alt_text = (
-        f"Two bar charts. {title}. Who stands behind each report? "
-        f"{plots._pairs(list(groups), list(groups.values()))}. How is it reported (the verb)? "
-        f"{plots._pairs(plots.STANCES, values)}."
-    )
-    return fig
 
 
 def source_explorer(text: str | Result | None = None) -> SourceExplorer:

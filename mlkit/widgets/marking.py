@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from mlkit import sourcing
 from mlkit.labels import FAMILY_OF, HEDGE_FAMILIES
 from mlkit.render import CATEGORY_BY_KEY
 from mlkit.result import Result
@@ -278,28 +279,6 @@ def spot_the_hedges(
     return SpotTheHedges(as_result(text), question_id, categories)
 
 
-def reader_can_check(attribution: dict[str, Any], result: Result) -> str:
-    """ "named" when the reader is told who the source is, "unnamed" when not, "none" when there is none.
-
-    A pronoun takes the answer of the source it stands for; this is the one definition every view uses.
-    """
-    kind = attribution.get("source_type")
-    if kind in ("named", "unnamed"):
-        return str(kind)
-    if kind != "pronoun":
-        return "none"
-    resolved = attribution.get("resolved_source")
-    if not resolved:
-        return "unnamed"
-    for other in result.attributions:
-        src = other.get("source")
-        if src and (src["start"], src["end"]) == (resolved["start"], resolved["end"]):
-            return reader_can_check(other, result) if other is not attribution else "unnamed"
-    return "named" if resolved["text"][:1].isupper() and resolved["text"].split()[0].lower() not in {
-        "a", "an", "the", "one", "some", "two", "three", "several", "many",
-    } else "unnamed"  # fmt: skip
-
-
 class WhoIsTheSource(MarkingExercise):
     """The reporting words are marked; the student marks who says each, named or not named, then Checks."""
 
@@ -314,9 +293,9 @@ class WhoIsTheSource(MarkingExercise):
     def __init__(self, result: Result, question_id: str) -> None:
         gold: dict[tuple[int, int], Gold] = {}
         self.no_source = []
-        for a in result.attributions:
+        for a, group in zip(result.attributions, sourcing.groups(result), strict=True):
             src = a.get("source")
-            kind = reader_can_check(a, result)
+            kind = {"named": "named", "not named": "unnamed"}.get(group, "none")
             if not src or kind == "none":
                 if a.get("cue"):
                     self.no_source.append(a["cue"]["text"])

@@ -30,6 +30,7 @@ from .words import (
     TIME_WORDS,
 )
 
+TRAILING_MARKS = QUOTE_MARKS | {",", ":", "-", "—", "–"}
 SETTING_PREPOSITIONS = frozenset("on in at from during via over through outside inside with before".split())
 SETTING_NOUNS = frozenset(
     "interview statement statements rally speech conference call letter post tweet hearing meeting event "
@@ -222,17 +223,25 @@ def clause_before(v: DocView, cue_start: int, source: Range | None) -> Range | N
     """The content before ", the mayor said": from the sentence start to the comma."""
     first = min(cue_start, source[0]) if source else cue_start
     s0, _ = v.sent(first)
-    toks = v.words(s0, first)
-    while toks and (toks[-1].text in {",", ":", "-", "—", "–"} or toks[-1].text in QUOTE_MARKS):
-        toks.pop()
-    while toks and toks[0].text in QUOTE_MARKS:
-        q = v.quote_containing(toks[0].idx + 1)
-        if q is not None and q.start == toks[0].idx and not q.balanced:
+    doc = v.doc
+    hi = first - 1  # walk in from both ends: a long sentence must not cost a Token per word
+    while hi >= s0 and (doc[hi].is_space or doc[hi].text in TRAILING_MARKS):
+        hi -= 1
+    lo = s0
+    while lo <= hi:
+        tok = doc[lo]
+        if tok.is_space:
+            lo += 1
+            continue
+        if tok.text not in QUOTE_MARKS:
+            break
+        q = v.quote_containing(tok.idx + 1)
+        if q is not None and q.start == tok.idx and not q.balanced:
             break  # an opening mark never closed: keep it, the words are a direct quotation
-        toks.pop(0)
-    if len(toks) < 2:
+        lo += 1
+    if hi - lo < 1 or sum(not doc[k].is_space for k in range(lo, min(hi + 1, lo + 3))) < 2:
         return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
 def inside_quote(v: DocView, cue_start: int, content: Range | None) -> Range | None:
@@ -249,8 +258,14 @@ def _ends_clause(v: DocView, last: int, limit: int = 4) -> bool:
     """Nothing but a short tail ("on Monday", "in a statement"; after "told", the person told:
     "he told the court in his filing") follows the cue and its speaker."""
     _, s1 = v.sent(max(last - 1, 0))
-    tail = [t for t in v.words(last, s1) if not t.is_punct]
-    return len(tail) <= limit
+    count = 0
+    for k in range(last, s1):
+        tok = v.doc[k]
+        if not tok.is_space and not tok.is_punct:
+            count += 1
+            if count > limit:
+                return False
+    return True
 
 
 def _skip_object(v: DocView, i: int) -> int:

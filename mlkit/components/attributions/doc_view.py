@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from mlkit.components.quotes import Quote, find_quotes
@@ -23,6 +24,10 @@ from mlkit.components.tokens import prev_word as word_before
 from .words import CLAUSE_WORDS, LEADING_DROP, NEGATION_IDS, QUOTE_MARKS
 
 Range = tuple[int, int]  # token indices [start, end), or character offsets for contents
+_BOUNDARY_TEXTS = {",", ";", ":", "(", ")", "—", "–", "―", "[", "]"}
+BOUNDARY_IDS = numpy.array([hash_string(t) for t in _BOUNDARY_TEXTS | QUOTE_MARKS], dtype="uint64")
+CLAUSE_IDS = numpy.array([hash_string(t) for t in CLAUSE_WORDS], dtype="uint64")
+DASH_IDS = numpy.array([hash_string(t) for t in ("-", "--")], dtype="uint64")
 
 
 @dataclass
@@ -54,6 +59,24 @@ class DocView:
         for start, _ in self.sent_bounds[1:]:
             sent_id[start] = 1
         self.sent_of: list[int] = numpy.cumsum(sent_id).tolist() if len(doc) else [0]
+        self._last_boundary: list[int] | None = None
+
+    def boundary_at_or_before(self, i: int) -> int:
+        """The last token at or before i that is_boundary (-1 when none): one array for the whole Doc,
+        so walking back to a clause boundary costs nothing per word."""
+        if self._last_boundary is None:
+            self._last_boundary = self._boundaries()
+        return self._last_boundary[i]
+
+    def _boundaries(self) -> list[int]:
+        doc = self.doc
+        n = len(doc)
+        orth = doc.to_array([ORTH, IS_SPACE])
+        marks = numpy.isin(orth[:, 0], BOUNDARY_IDS) | numpy.isin(self.lower_array, CLAUSE_IDS)
+        for k in numpy.flatnonzero((orth[:, 1] == 1) | numpy.isin(orth[:, 0], DASH_IDS)).tolist():
+            marks[k] = self.is_boundary(doc[k])  # line breaks, and a dash between spaces
+        index = numpy.where(marks, numpy.arange(n), -1)
+        return numpy.maximum.accumulate(index).tolist() if n else []
 
     # ---- sentences and words
     def sent(self, i: int) -> Range:
@@ -76,7 +99,7 @@ class DocView:
     def is_boundary(self, tok: Token) -> bool:
         """Punctuation, a quotation mark, a line break or a clause word: a speaker cannot run across it."""
         t = tok.text
-        if t in {",", ";", ":", "(", ")", "—", "–", "―", "[", "]"} or t in QUOTE_MARKS or "\n" in t:
+        if t in _BOUNDARY_TEXTS or t in QUOTE_MARKS or "\n" in t:
             return True
         if t in {"-", "--"}:  # a dash between spaces, not the hyphen in "Al-Awsat"
             return bool(tok.whitespace_) or (tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))

@@ -39,7 +39,10 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
     first_step = i
     aside: set[int] = set()  # "Sen. Warren (D-Mass.) said", "Speakers — Muslims, Jews — said"
     while i >= s0:
-        opener = _aside_opener(v, i, s0) if i == first_step or aside else None
+        if i != first_step and not aside:
+            i = max(v.boundary_at_or_before(i), s0 - 1)  # the plain walk back to the clause boundary
+            break
+        opener = _aside_opener(v, i, s0)
         if opener is not None:
             aside.update(range(opener, i + 1))
             i = opener - 1
