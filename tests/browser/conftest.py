@@ -51,10 +51,16 @@ def lab_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def lab_url(lab_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def work_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """MLKIT_WORK_DIR of every kernel the server starts: where answers are saved."""
+    return tmp_path_factory.mktemp("work")
+
+
+@pytest.fixture(scope="session")
+def lab_url(lab_root: Path, work_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """JupyterLab on 127.0.0.1 with an empty token; stopped (with its kernels) afterwards."""
     home = tmp_path_factory.mktemp("lab-home")
-    env = dict(os.environ) | {"MLKIT_WORK_DIR": str(home / "work")}
+    env = dict(os.environ) | {"MLKIT_WORK_DIR": str(work_dir)}
     try:
         server = labserver.start(lab_root, home, env=env)
     except labserver.ServerError as error:
@@ -93,10 +99,12 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.fixture(autouse=True)
-def no_kernel_left_running(page: Page, lab_url: str) -> Iterator[None]:
-    """After each test, shut down every session it left open (as File > Close and Shut Down would), so
-    kernels do not pile up on the one shared server; the next test opens its notebook afresh."""
+def fresh_student(page: Page, lab_url: str, work_dir: Path) -> Iterator[None]:
+    """Each test meets the server as a new student would: after it, every session it left open is shut
+    down (as File > Close and Shut Down would; kernels do not pile up on the one shared server) and the
+    answers it saved are removed (a test counting saved answers sees only its own)."""
     yield
     xsrf = next((c["value"] for c in page.context.cookies() if c["name"] == "_xsrf"), "")
     for session in page.request.get(f"{lab_url}/api/sessions").json():
         page.request.delete(f"{lab_url}/api/sessions/{session['id']}", headers={"X-XSRFToken": xsrf})
+    shutil.rmtree(work_dir / "student_work", ignore_errors=True)

@@ -201,6 +201,14 @@ def close_and_shut_down(page: Page) -> None:
     page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel')", timeout=20_000)
 
 
+def close_tab(page: Page) -> None:
+    """Close the notebook's tab with its ×, as a student who forgot the menu would (saving if asked)."""
+    tab = page.locator("#jp-main-dock-panel .lm-TabBar-tab.jp-mod-current")
+    tab.locator(".lm-TabBar-tabCloseIcon").click()
+    accept_dialogs(page)
+    page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel')", timeout=20_000)
+
+
 def kernels(page: Page, base: str) -> list[dict]:
     return page.request.get(f"{base}/api/kernels").json()
 
