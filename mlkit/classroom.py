@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from mlkit import answers
-from mlkit.plots import class_figure
 
 MAX_FILE_BYTES = 5_000_000
 
@@ -114,5 +113,9 @@ def summarize(folder: str | Path) -> dict[str, Any]:
         },
         "hedges": {w: {"found": c["found"], "missed": c["missed"]} for w, c in sorted(hedges.items())},
     }
+    from mlkit.plots import (
+        class_figure,  # matplotlib (25 MB in every kernel) loads only when a chart is drawn
+    )
+
     summary["figure"] = class_figure(summary)
     return summary

@@ -219,3 +219,17 @@ def test_article_text_recovers_the_exact_text() -> None:
 
     r = hostile_result()
     assert article_text(marked_html(r.text, marks_from_result(r))) == r.text
+
+
+def test_matplotlib_loads_only_when_a_chart_is_drawn() -> None:
+    """25 MB in every kernel: lessons that draw no chart must not carry it (Binder's memory is shared)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, mlkit.widgets, mlkit.lessons, mlkit.classroom; "
+        "mlkit.widgets.highlighter(); mlkit.widgets.spot_the_hedges(); mlkit.widgets.my_work(); "
+        "print('matplotlib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -17,7 +17,7 @@ from typing import Any
 import ipywidgets as widgets
 
 import mlkit
-from mlkit import lexicon, plots
+from mlkit import lexicon
 from mlkit.render import css, esc, printable
 from mlkit.result import Result
 
@@ -95,6 +95,8 @@ def figure_image(fig: Any, width: str = "100%") -> widgets.HTML:
     and a data: URI keeps it self-contained. The alt text quotes article text, so it is escaped. A collapsed
     "chart in words" repeats it for sighted readers who cannot make out the picture.
     """
+    from mlkit import plots  # matplotlib (25 MB in every kernel) loads only when a chart is drawn
+
     alt = html.escape(plots.describe(fig), quote=True)
     src = "data:image/png;base64," + base64.b64encode(plots.png(fig)).decode("ascii")
     return widgets.HTML(

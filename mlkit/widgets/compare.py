@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from mlkit import plots
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, figure_image, note, style_widget, table
 from mlkit.widgets.article_view import ArticleView
@@ -17,6 +16,8 @@ class Compare(widgets.VBox):
     def __init__(self, a: Result, b: Result, labels: tuple[str, str]) -> None:
         self.results = (a, b)
         self.labels = labels
+        from mlkit import plots  # matplotlib (25 MB in every kernel) loads only when a chart is drawn
+
         self.stats = (plots.text_stats(a), plots.text_stats(b))
         rows = [
             [key, f"{self.stats[0][key]:g}", f"{self.stats[1][key]:g}"]

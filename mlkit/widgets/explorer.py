@@ -8,7 +8,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from mlkit import findings, plots, sourcing
+from mlkit import findings, sourcing
 from mlkit.labels import STANCE_WORDS
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, esc, figure_image, note, short, style_widget, table
@@ -50,6 +50,8 @@ class SourceExplorer(widgets.VBox):
             + ".</p>"
         )
         self.summary = widgets.HTML(note(summary))
+        from mlkit import plots  # matplotlib (25 MB in every kernel) loads only when a chart is drawn
+
         self.figure = plots.source_chart(result)
         super().__init__([style_widget(), self.summary, figure_image(self.figure), self.table])
 
@@ -76,6 +78,8 @@ class SourcingChainView(widgets.VBox):
                 f"{esc(chain.get('explanation', ''))}</p><p>From you back to the source:</p><ol>{items}</ol>"
             )
         )
+        from mlkit import plots  # matplotlib (25 MB in every kernel) loads only when a chart is drawn
+
         self.figure = plots.chain_figure(chain)
         super().__init__([style_widget(), figure_image(self.figure), self.text])
 
@@ -116,6 +120,8 @@ class HeadlineVsBodyView(widgets.VBox):
                 )
             )
         )
+        from mlkit import plots  # matplotlib (25 MB in every kernel) loads only when a chart is drawn
+
         self.figure = plots.headline_body_figure(hvb)
         super().__init__([style_widget(), figure_image(self.figure), self.text])
 
