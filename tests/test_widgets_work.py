@@ -100,7 +100,7 @@ def test_your_article_hostile_paste_and_bad_upload() -> None:
 def test_my_work_counts_lists_and_downloads_what_is_saved_at_the_click() -> None:
     store.save_answer("02_q", "<b>reportedly</b>")
     w = my_work()
-    assert w.count == 1 and w.rows[0][:2] == ["02_q", "<b>reportedly</b>"]  # data; the view uses textContent
+    assert w.count == 1 and w.rows[0][:2] == ["Lesson 02: Q", "<b>reportedly</b>"]  # data; shown as text
     store.save_answer("spot_the_hedges", {"text_id": "t", "marks": [[0, 5, "hedge"]]}, kind="marks")
     assert w.count == 2 and w.rows[1][1] == "marked 1 words (not checked yet)"  # heard the save
     reply, _ = w.download({}, [])
@@ -146,6 +146,35 @@ def test_answers_of_any_shape_never_break_my_work_or_the_reflection() -> None:
     w = my_work()
     assert w.count == 4 and any('"last_check"' in row[1] for row in w.rows)
     assert "no saved answer from lesson 00" in reflection().children[1].value
+
+
+def test_my_work_names_questions_in_words_and_the_file_where_a_student_finds_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mlkit.lessons import question_args
+
+    store.save_answer("00_first_impression", "He is dead", kind="text")
+    store.save_answer("07_checklist", {"ticked": ["a"], "total": 3}, kind="checklist")
+    store.save_answer("zz custom", {"score": 3, "note": "ok"})
+    rows = {r[0]: r[1] for r in my_work().rows}
+    prompt = question_args("00_first_impression")["prompt"]
+    assert rows[f"Lesson 00: {prompt}"] == "He is dead"
+    assert rows["Lesson 07: Checklist"] == "ticked 1 of 3"
+    assert rows["Zz custom"] == "note: ok; score: 3"
+    monkeypatch.chdir(store.work_dir())
+    assert my_work().where == "student_work/answers.json"
+
+
+def test_my_work_compact_and_the_heartbeat_that_keeps_the_lesson_on_screen_alive() -> None:
+    bar = my_work(compact=True)
+    assert bar.compact and not my_work().compact
+    bar._on_message(bar, {"kind": "heartbeat"}, [])
+    bar._on_message(bar, {"kind": "something else"}, [])
+    assert bar.heartbeats == 1
+    js = (Path(__file__).parent.parent / "mlkit" / "widgets" / "static" / "my_work.js").read_text()
+    assert (
+        'model.send({ kind: "heartbeat" })' in js and "visibilityState" in js and "clearInterval(beat)" in js
+    )
 
 
 def test_my_work_saves_the_student_name_for_the_file_name() -> None:

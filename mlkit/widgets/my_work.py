@@ -8,6 +8,7 @@ without replacing newer work (``mlkit.store.merge_upload``).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import anywidget
@@ -35,6 +36,8 @@ def answer_text(record: dict[str, Any]) -> str:
         return f"ticked {len(value['ticked'])} of {value.get('total', '?')}"
     if kind == "article":
         return f"an article of {len(value['text'].split())} words"
+    if isinstance(value, dict) and all(isinstance(v, (str, int, float, bool)) for v in value.values()):
+        return "; ".join(f"{str(k).replace('_', ' ')}: {v}" for k, v in value.items())  # small records
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -54,24 +57,32 @@ class MyWork(anywidget.AnyWidget):
     notices = traitlets.Unicode("").tag(sync=True)
     student = traitlets.Unicode("").tag(sync=True)
     snapshot = traitlets.Unicode("").tag(sync=True)  # the last file this page saw, if the kernel is gone
+    compact = traitlets.Bool(False).tag(sync=True)  # one line at the top of a lesson: count, Load, Download
 
-    def __init__(self) -> None:
+    def __init__(self, compact: bool = False) -> None:
         saved_name = saving.saved(STUDENT_NAME_ID, "text")
-        super().__init__(student=saved_name if isinstance(saved_name, str) else "")
+        super().__init__(student=saved_name if isinstance(saved_name, str) else "", compact=compact)
         self.refresh()
         store.on_change(self._changed)
         self.observe(self._on_student, names="student")
+        self.heartbeats = 0
+        self.on_msg(self._on_message)
+
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        """The page's heartbeat: receiving it is kernel activity, which is all it is for (see my_work.js)."""
+        if isinstance(content, dict) and content.get("kind") == "heartbeat":
+            self.heartbeats += 1
 
     def refresh(self, records: dict[str, dict[str, Any]] | None = None) -> None:
         """Count, table and the fallback copy, from the file as it is now (or the records just saved)."""
         if records is None:
             records = store.load_file()["answers"]
         self.rows = [
-            [printable(qid), printable(short(answer_text(rec), 80)), rec.get("saved_at", "")]
+            [printable(question_label(qid)), printable(short(answer_text(rec), 80)), rec.get("saved_at", "")]
             for qid, rec in sorted(records.items())
         ]
         self.count = len(records)
-        self.where = str(store.answers_path())
+        self.where = where(store.answers_path())
         payload = store.document_bytes()
         self.snapshot = payload.decode("utf-8") if len(payload) <= MAX_SNAPSHOT else ""
         self.notices = " ".join(store.pop_notices())
@@ -109,6 +120,31 @@ class MyWork(anywidget.AnyWidget):
         return {"message": message}, []
 
 
-def my_work() -> MyWork:
-    """The My work bar: how many answers are saved, Download (always current) and Load."""
-    return MyWork()
+def my_work(compact: bool = False) -> MyWork:
+    """The My work bar: how many answers are saved, Download (always current) and Load; ``compact`` is the
+    one-line version a lesson shows at its top, where a student in a new session loads last time's file."""
+    return MyWork(compact)
+
+
+def where(path: Path) -> str:
+    """The answers file as a student would look for it: relative to the lesson's folder when it is there."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def question_label(question_id: str) -> str:
+    """ "Lesson 02: Which word hedges?" for a question the lessons know, else the id made readable."""
+    lesson = question_id[:2] if question_id[:2].isdigit() else ""
+    prompt = ""
+    try:
+        from mlkit.lessons import question_args  # lesson data is optional: the kit works without it
+
+        prompt = str(question_args(question_id).get("prompt", ""))
+    except Exception:  # no lesson data here, or no such question: fall back to the id
+        prompt = ""
+    if not prompt:
+        prompt = question_id[3:] if lesson and question_id[2:3] == "_" else question_id
+        prompt = prompt.replace("_", " ").strip().capitalize()
+    return f"Lesson {lesson}: {prompt}" if lesson else prompt

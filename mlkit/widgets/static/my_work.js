@@ -36,12 +36,29 @@ function render({ model, el: host, experimental }) {
   row1.append(download, loadButton, fileInput);
   const row2 = el("div", { class: "mlw-row" });
   row2.append(nameLabel, name);
-  bar.append(title, count, row1, row2, status, notices, details);
+  if (model.get("compact")) {
+    // the line at the top of a lesson: count, Load (a new session starts here) and Download
+    bar.classList.add("mlw-compact");
+    row1.prepend(count);
+    bar.append(row1, status, notices);
+  } else {
+    bar.append(title, count, row1, row2, status, notices, details);
+  }
   host.append(bar);
+
+  // Keep the lesson on screen alive: jupyter-server shuts down a kernel after 15 minutes with no
+  // activity, and reading or a class discussion is no activity. While this lesson is the one showing
+  // (page visible, its panel not hidden), a small message every 4 minutes counts as activity; lessons
+  // left open in background tabs are still culled, which is what frees Binder's memory.
+  const beat = setInterval(() => {
+    if (document.visibilityState === "visible" && host.isConnected && host.getClientRects().length) {
+      model.send({ kind: "heartbeat" });
+    }
+  }, globalThis.mlkitHeartbeatMs || 4 * 60 * 1000); // (a test may shorten it)
 
   function drawCount() {
     const n = model.get("count");
-    count.textContent = n === 0 ? "No answers saved yet." : `${n} answer${n === 1 ? "" : "s"} saved, for every lesson so far, in ${model.get("where")}.`;
+    count.textContent = n === 0 ? "No answers saved yet." : `${n} answer${n === 1 ? "" : "s"} saved (every lesson so far), in ${model.get("where")}.`;
   }
 
   function drawTable() {
@@ -100,7 +117,10 @@ function render({ model, el: host, experimental }) {
   const handlers = [["count", drawCount], ["where", drawCount], ["rows", drawTable], ["notices", drawNotices],
     ["student", () => { if (document.activeElement !== name) name.value = model.get("student") || ""; }]];
   for (const [n, fn] of handlers) model.on(`change:${n}`, fn);
-  return () => { for (const [n, fn] of handlers) model.off(`change:${n}`, fn); };
+  return () => {
+    clearInterval(beat);
+    for (const [n, fn] of handlers) model.off(`change:${n}`, fn);
+  };
 }
 
 export default { render };
