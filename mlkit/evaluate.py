@@ -3,18 +3,13 @@
 Why: the lessons promise students that the highlights follow ANNOTATION.md; this prints how often
 they do (precision, recall, F1 per kind) on the seed key, the dev passages, the kit's practice articles
 (real Wikinews news, held out), hand-annotated hedges in real PolNeAR news, and PolNeAR's own
-attribution annotations. The scoring functions are plain and
-importable so tests can check them on small hand-computed cases.
-
-Matching rule: two spans match when they overlap by at least one character; pairs are made one to
-one, greedily by largest overlap, so each gold span is used at most once. An attribution matches when
-its cue overlaps AND its source overlaps (or both sources are absent).
+attribution annotations. How spans are matched and scored is ``mlkit.scoring``; where the keys are
+and how they are read is ``mlkit.gold``; this module runs the engine over them and prints the report.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import re
@@ -23,290 +18,39 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-Fragments = list[tuple[int, int]]
+from mlkit.gold import (
+    gold_dir,
+    load_dev,
+    load_polnear_dev,
+    load_polnear_hedges,
+    load_seed,
+    load_wikinews,
+    parse_brat,
+    repo_root,
+    shared_dir,
+)
+from mlkit.scoring import (
+    ATTR_FIELDS,
+    KINDS,
+    combine,
+    fragments,
+    overlap,
+    prf,
+    same_field,
+    score_attributions,
+    score_spans,
+)
+
 Analyzer = Callable[[str], dict[str, Any]]
-ATTR_FIELDS = ("kind", "source_type", "verb_stance", "resolved_source")
-KINDS = ("hedges", "boosters", "attributions")
+#: What tests and scripts reach through ``mlkit.evaluate`` (scoring and gold live in their own modules).
+__all__ = [
+    "ATTR_FIELDS", "KINDS", "combine", "evaluate_all", "format_errors", "format_report", "fragments",
+    "gold_dir", "load_polnear_dev", "main", "overlap", "parse_brat", "prf", "repo_root",
+    "score_attributions", "score_spans", "shared_dir",
+]  # fmt: skip
 SECTIONS = ("seed", "dev", "wikinews", "polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_dev")
 # Keys whose errors are never listed, so that one figure stays an honest estimate on unseen text.
 HELD_OUT = frozenset({"wikinews", "polnear_holdout", "polnear_holdout2"})
-
-
-# ---------------------------------------------------------------- spans and matching
-
-
-def fragments(span: Any) -> Fragments:
-    """A span as (start, end) pieces: contract dicts have one, brat spans may have several."""
-    if span is None:
-        return []
-    if isinstance(span, dict):
-        return [(int(span["start"]), int(span["end"]))]
-    return [(int(s), int(e)) for s, e in span]
-
-
-def overlap(a: Any, b: Any) -> int:
-    """Characters two spans share (0 when either is absent or they only touch)."""
-    total = 0
-    for s1, e1 in fragments(a):
-        for s2, e2 in fragments(b):
-            total += max(0, min(e1, e2) - max(s1, s2))
-    return total
-
-
-def _greedy(weights: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, predicted index), largest weight first, ties by position."""
-    pairs: list[tuple[int, int]] = []
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for (g, p), _w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
-        if g not in used_g and p not in used_p:
-            used_g.add(g)
-            used_p.add(p)
-            pairs.append((g, p))
-    return sorted(pairs)
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    """Precision, recall, F1; nothing expected and nothing found counts as perfect, else 0 on 0."""
-    if n_pred == 0 and n_gold == 0:
-        return {"precision": 1.0, "recall": 1.0, "f1": 1.0}
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f}
-
-
-def _summary(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
-    return {
-        "gold": n_gold,
-        "predicted": n_pred,
-        "tp": tp,
-        "fp": n_pred - tp,
-        "fn": n_gold - tp,
-        **prf(tp, n_pred, n_gold),
-    }
-
-
-def score_spans(
-    gold: list[dict[str, Any]], pred: list[dict[str, Any]], category: bool = False
-) -> dict[str, Any]:
-    """Overlap-matched P/R/F1 for hedges or boosters; with ``category`` also category accuracy."""
-    weights = {}
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            w = overlap(g, p)
-            if w:
-                weights[(gi, pi)] = w
-    pairs = _greedy(weights)
-    out = _summary(len(pairs), len(pred), len(gold))
-    out["pairs"] = pairs
-    out["missed"] = [g for gi, g in enumerate(gold) if gi not in {a for a, _ in pairs}]
-    out["extra"] = [p for pi, p in enumerate(pred) if pi not in {b for _, b in pairs}]
-    if category:
-        right = sum(1 for gi, pi in pairs if gold[gi].get("category") == pred[pi].get("category"))
-        out["category_correct"] = right
-        out["category_accuracy"] = right / len(pairs) if pairs else None
-        found = {gi for gi, _ in pairs}
-        recall: dict[str, list[int]] = {}
-        for gi, g in enumerate(gold):
-            counts = recall.setdefault(str(g.get("category")), [0, 0])
-            counts[0] += gi in found
-            counts[1] += 1
-        out["recall_by_category"] = recall
-    return out
-
-
-def _same_field(field: str, g: dict[str, Any], p: dict[str, Any]) -> bool:
-    if field == "resolved_source":
-        gs, ps = g.get(field), p.get(field)
-        return (gs is None and ps is None) or overlap(gs, ps) > 0
-    return g.get(field) == p.get(field)
-
-
-def score_attributions(
-    gold: list[dict[str, Any]], pred: list[dict[str, Any]], fields: Iterable[str] = ATTR_FIELDS
-) -> dict[str, Any]:
-    """P/R/F1 for attributions (cue overlaps and source overlaps or both absent) plus field accuracy."""
-    weights = {}
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            cue = overlap(g.get("cue"), p.get("cue"))
-            gs, ps = g.get("source"), p.get("source")
-            src = overlap(gs, ps)
-            if cue and (src or (not fragments(gs) and not fragments(ps))):
-                weights[(gi, pi)] = cue + src
-    pairs = _greedy(weights)
-    out = _summary(len(pairs), len(pred), len(gold))
-    out["pairs"] = pairs
-    out["missed"] = [g for gi, g in enumerate(gold) if gi not in {a for a, _ in pairs}]
-    out["extra"] = [p for pi, p in enumerate(pred) if pi not in {b for _, b in pairs}]
-    out["field_correct"] = {f: sum(_same_field(f, gold[gi], pred[pi]) for gi, pi in pairs) for f in fields}
-    out["field_accuracy"] = {f: (n / len(pairs) if pairs else None) for f, n in out["field_correct"].items()}
-    return out
-
-
-def combine(parts: list[dict[str, Any]]) -> dict[str, Any]:
-    """Micro-average several documents' scores: add up counts, then recompute the ratios."""
-    tp = sum(p["tp"] for p in parts)
-    out = _summary(tp, sum(p["predicted"] for p in parts), sum(p["gold"] for p in parts))
-    n_pairs = tp
-    if any("category_correct" in p for p in parts):
-        right = sum(p.get("category_correct", 0) for p in parts)
-        out["category_accuracy"] = right / n_pairs if n_pairs else None
-        by_cat: dict[str, list[int]] = {}
-        for p in parts:
-            for cat, (hit, total) in p.get("recall_by_category", {}).items():
-                counts = by_cat.setdefault(cat, [0, 0])
-                counts[0] += hit
-                counts[1] += total
-        out["recall_by_category"] = dict(sorted(by_cat.items()))
-    if any(p.get("field_correct") for p in parts):
-        fields = parts[0]["field_correct"].keys()
-        correct = {f: sum(p["field_correct"][f] for p in parts) for f in fields}
-        out["field_accuracy"] = {f: (n / n_pairs if n_pairs else None) for f, n in correct.items()}
-    return out
-
-
-# ---------------------------------------------------------------- where things are
-
-
-def repo_root() -> Path:
-    """The directory holding pyproject.toml above this package (the repository checkout)."""
-    here = Path(__file__).resolve().parent
-    for d in (here, *here.parents):
-        if (d / "pyproject.toml").is_file():
-            return d
-    return here.parent
-
-
-def shared_dir(cli: str | None = None) -> Path:
-    """--shared, else $MLKIT_SHARED, else ../shared next to the repository."""
-    if cli:
-        return Path(cli)
-    if os.environ.get("MLKIT_SHARED"):
-        return Path(os.environ["MLKIT_SHARED"])
-    return repo_root().parent / "shared"
-
-
-def gold_dir() -> Path:
-    """The answer keys live with the tests, not in the installed package."""
-    return repo_root() / "tests" / "gold"
-
-
-# ---------------------------------------------------------------- loading gold
-
-
-def load_seed(gold: Path) -> list[dict[str, Any]]:
-    """The seed key as a one-document list with its text."""
-    key = json.loads((gold / "seed.json").read_text(encoding="utf-8"))
-    text = (repo_root() / key["text_file"]).read_text(encoding="utf-8")
-    return [{"id": key["text_file"], "text": text, **{k: key[k] for k in KINDS}}]
-
-
-def load_dev(gold: Path) -> list[dict[str, Any]]:
-    """The dev passages (one JSON object per line)."""
-    lines = (gold / "dev.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def load_wikinews(gold: Path) -> tuple[list[dict[str, Any]], list[str]]:
-    """The practice articles' keys with their texts (mlkit/data/articles); a changed text is skipped."""
-    docs, problems = [], []
-    for line in (gold / "wikinews.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        raw = (repo_root() / row["text_file"]).read_bytes()
-        if hashlib.sha256(raw).hexdigest() != row["sha256"]:
-            problems.append(f"{row['text_file']}: sha256 differs from the key, skipped")
-            continue
-        docs.append({"id": row["id"], "text": raw.decode("utf-8"), **{k: row[k] for k in KINDS}})
-    return docs, problems
-
-
-def load_polnear_hedges(
-    gold: Path, shared: Path, name: str = "polnear_hedges"
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Hand-annotated hedges in PolNeAR train files; files that changed (sha256) are skipped."""
-    docs, problems = [], []
-    path = gold / f"{name}.jsonl"
-    if not path.is_file():
-        return docs, [f"{path} missing"]
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        f = shared / "data" / "polnear" / row["file"]
-        if not f.is_file():
-            problems.append(f"{row['file']}: missing")
-            continue
-        raw = f.read_bytes()
-        if hashlib.sha256(raw).hexdigest() != row["sha256"]:
-            problems.append(f"{row['file']}: sha256 differs, skipped")
-            continue
-        docs.append(
-            {
-                "id": row["file"],
-                "text": raw.decode("utf-8"),
-                "hedges": row["hedges"],
-                "boosters": row["boosters"],
-            }
-        )
-    return docs, problems
-
-
-_ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}\.ann$")
-
-
-def parse_brat(ann: str) -> list[dict[str, Any]]:
-    """PolNeAR attributions from brat standoff: E-lines tie Source/Cue/Content T-lines together."""
-    spans: dict[str, Fragments] = {}
-    out = []
-    for line in ann.splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        if parts[0].startswith("T"):
-            _type, _, offsets = parts[1].partition(" ")
-            spans[parts[0]] = [(int(s), int(e)) for s, e in (frag.split() for frag in offsets.split(";"))]
-        elif parts[0].startswith("E"):
-            roles: dict[str, Fragments] = {}
-            for arg in parts[1].split()[1:]:
-                role, _, tid = arg.partition(":")
-                role = re.sub(r"\d+$", "", role)
-                roles.setdefault(role, []).extend(spans.get(tid, []))
-            if roles.get("Cue"):
-                out.append(
-                    {"cue": roles["Cue"], "source": roles.get("Source"), "content": roles.get("Content")}
-                )
-    return sorted(out, key=lambda a: a["cue"][0])
-
-
-def load_polnear_dev(shared: Path) -> tuple[list[dict[str, Any]], list[str]]:
-    """One annotation per dev article (the first annotator by file name when there are several)."""
-    base = shared / "data" / "polnear" / "dev"
-    chosen: dict[str, Path] = {}
-    copies: dict[str, int] = {}
-    for ann in sorted((base / "attributions").glob("*.ann")):
-        name = _ANN_SUFFIX.sub(".txt", ann.name)
-        chosen.setdefault(name, ann)
-        copies[name] = copies.get(name, 0) + 1
-    docs, notes = [], []
-    for name, ann in sorted(chosen.items()):
-        text_file = base / "text" / name
-        if not text_file.is_file():
-            notes.append(f"{name}: text missing, skipped")
-            continue
-        text = text_file.read_text(encoding="utf-8")
-        docs.append(
-            {"id": f"dev/text/{name}", "text": text, "attributions": parse_brat(ann.read_text("utf-8"))}
-        )
-    several = sum(1 for n in copies.values() if n > 1)
-    if several:
-        notes.append(
-            f"{several} article(s) annotated by several annotators: the first annotation file is used"
-        )
-    return docs, notes
 
 
 # ---------------------------------------------------------------- running the engine
@@ -359,7 +103,7 @@ def mislabelled(
     out = []
     for gi, pi in scored["pairs"]:
         g, p = gold[gi], pred[pi]
-        wrong = {f: [_show(g.get(f)), _show(p.get(f))] for f in names if not _same_field(f, g, p)}
+        wrong = {f: [_show(g.get(f)), _show(p.get(f))] for f in names if not same_field(f, g, p)}
         if wrong:
             out.append({"type": "LABEL", "item": g, "fields": wrong})
     return out
