@@ -59,7 +59,9 @@ COUNTED_NUMBER = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-COMING_BACK = "*Coming back? Press **Run ▸ Run All Cells**: your saved answers come back.*"
+#: What the top of every lesson tells a student in a new session, and when a button stops answering.
+COMING_BACK = ("**New session on Binder?**", "**Load**", "**Run ▸ Run All Cells**",
+               "stops answering?**", "**Kernel › Restart Kernel and Run All Cells**")  # fmt: skip
 
 
 def _build():
@@ -211,11 +213,18 @@ def test_lesson_02_shows_highlighter_and_spot_the_hedges_on_the_article() -> Non
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_lesson_opens_with_coming_back_and_ends_with_my_work(stem: str) -> None:
-    """Issue 9: every lesson ends with the My work bar and tells students to close it; a returning student
-    is told that Run All brings the saved answers back."""
+    """Issue 9: every lesson ends with the My work bar and tells students to close it. A student in a new
+    session is told, at the top, to load last time's file with the one-line bar right after the setup cell
+    (Binder forgets everything), and what to do when a button stops answering (a culled kernel)."""
     nb = _notebook(stem)
-    first = nb.cells[0].source.splitlines()
-    assert first[0].startswith("# Lesson") and COMING_BACK in first[:4], first[:4]
+    title, *rest = nb.cells[0].source.split("\n\n")
+    note = next(part for part in rest if part.startswith("> "))
+    assert title.startswith("# Lesson") and rest.index(note) == 0, "the note comes right under the title"
+    for words in COMING_BACK:
+        assert words in note, words
+    assert len(WORD.findall(note)) <= 60, "a note a 14-year-old reads: keep it short"
+    code = _code(nb)
+    assert code[1] == "mlkit.widgets.my_work(compact=True)", "the Load bar comes right after the setup cell"
     assert nb.cells[-1].cell_type == "code" and nb.cells[-1].source == "mlkit.widgets.my_work()"
     before_go = nb.cells[-2].source
     assert before_go.startswith("## Before you go") and "Download" in before_go
