@@ -151,6 +151,39 @@ def test_imvain_feedback_score_and_first_attempt() -> None:
     assert imvain("2013").picks[("Asharq Al-Awsat", "N")].value == "No", "restored after a restart"
 
 
+def test_imvain_shows_the_chosen_reply_in_words_and_to_a_screen_reader() -> None:
+    """The review found the chosen Yes / No / Can't tell shown only by a darker grey: the replies are now
+    radio buttons (announced as checked), and the choice is written out with a tick beside them."""
+    import ipywidgets as widgets
+
+    w = imvain("2013")
+    key = ("an opposition activist", "I")
+    assert all(isinstance(p, widgets.RadioButtons) for p in w.picks.values())
+    assert "not answered yet" in w.shown[key].value and "✓" not in w.shown[key].value
+    w.picks[key].value = "Can't tell"
+    assert "✓ Can&#x27;t tell" in w.shown[key].value
+    row = next(c for c in w.children if isinstance(c, widgets.HBox) and w.picks[key] in c.children)
+    assert w.shown[key] in row.children, "the tick sits in the same row as the question"
+
+
+def test_imvain_feedback_and_saved_message_come_back_after_a_restart() -> None:
+    data = lessons.imvain_data("2013")
+    w = imvain("2013")
+    assert imvain("2013").feedback.value == "", "nothing checked: no feedback to bring back"
+    for (source, letter), pick in w.picks.items():
+        src = next(s for s in data["sources"] if s["source"] == source)
+        pick.value = src["answers"][letter][0][0]
+    w.picks[("Asharq Al-Awsat", "N")].value = "No"  # one answer we would not give
+    total = len(data["sources"]) * 5
+    assert w.check()["score"] == [total - 1, total] and "Saved." in w.feedback.value
+    back = imvain("2013")  # a restart and a re-run
+    assert "Saved earlier." in back.feedback.value
+    assert f"{total - 1} of {total} answers agree with ours" in back.feedback.value
+    assert "N: No. We would say Yes." in back.feedback.value
+    assert "✓ No" in back.shown[("Asharq Al-Awsat", "N")].value
+    assert "06_imvain" not in back.feedback.value + w.feedback.value, "words, not the question's id"
+
+
 def test_search_step_saves_what_was_found_as_it_is_typed() -> None:
     w = search_step("05_search_outlets")
     w.boxes["page"].value = "Wikipedia: Asharq Al-Awsat"
@@ -163,7 +196,9 @@ def test_search_step_saves_what_was_found_as_it_is_typed() -> None:
     w.boxes["says"].value = "x" * (MAX_CHARS + 50)
     saved = store.load_answers()["05_search_outlets"]
     assert saved["who"] == "Saudi Research and Media Group" and len(saved["says"]) == MAX_CHARS
-    assert "Saved (05_search_outlets)" in w.status.value
+    # By hand: "Wikipedia: Asharq Al-Awsat" 3 words, "Saudi Research and Media Group" 5, the x's 1.
+    assert "Saved as you type: 9 words in the boxes." in w.status.value
+    assert "05_search" not in w.status.value, "a student sees words, not the question's id"
     back = search_step("05_search_outlets")
     assert back.boxes["page"].value == "Wikipedia: Asharq Al-Awsat" and "Saved earlier" in back.status.value
 
