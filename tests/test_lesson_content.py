@@ -873,3 +873,43 @@ def test_headline_summary_says_which_sentences_are_about_the_same_claim() -> Non
     assert same_claim("In a statement, an opposition") == "yes"
     assert same_claim("ISIS is one of the most") == "no"
     assert same_claim("In recent weeks it has") == "no"
+
+
+def test_charged_words_are_listed_once_each() -> None:
+    """The review found "regime" twice in lesson 05's table. By hand: the article says "regime forces" and
+    "a regime checkpoint", so it is listed once, used twice."""
+    out = _norm(str(lessons.loaded_words_table()))
+    assert out.count("Word: regime") == 1 and "Word: regime (used 2 times);" in out
+
+
+def test_trap_questions_come_before_the_kits_answers() -> None:
+    """The review found trap_demo() showing the kit's verdict on the very sentences asked next."""
+    code = _code(_notebook("02_hedges"))
+    demo = code.index("mlkit.lessons.trap_demo()")
+    asked = [n for n, src in enumerate(code) if '"02_trap_' in src]
+    assert len(asked) == 3 and max(asked) < demo
+
+
+def _markdown_before(stem: str, call: str) -> str:
+    nb = _notebook(stem)
+    at = next(n for n, c in enumerate(nb.cells) if c.cell_type == "code" and call in c.source)
+    return "\n".join(c.source for c in nb.cells[:at] if c.cell_type == "markdown")
+
+
+def test_lesson_04_teaches_al_qaedas_objection_before_asking_about_it() -> None:
+    """04_al_qaeda asks what a reader could know in July 2013: the lesson says it first (dated, and in the
+    guide's facts table, which test_every_dated_fact_students_read_is_in_the_guides_facts_table checks)."""
+    before = _norm(_markdown_before("04_how_many_hands", '"04_al_qaeda"'))
+    assert "In June 2013" in before and "objected" in before and "February 2014" in before
+
+
+def test_teacher_pack_reads_first_attempts_fairly_and_offers_a_real_alternative() -> None:
+    pack = _norm((INSTRUCTOR / "TEACHER_PACK.md").read_text(encoding="utf-8"))
+    assert "Mark the first attempt" not in pack and "mark the latest version" in pack
+    distress = re.search(r"\*\*Distress\.\*\* (.*?)- \*\*", pack).group(1)
+    assert "Lesson 06 is **not** an alternative" in distress
+    offered = re.findall(r"\*([^*]+)\* \(Wikinews", distress)
+    titles = {lessons.article_title(slug) for slug in lessons.practice_slugs()}
+    assert offered and set(offered) <= titles, (offered, titles)
+    assert "**The article a student chooses (lesson 07).**" in pack
+    assert "on a topic you are happy for your teacher" in _norm(_markdown(_notebook("07_your_own_article")))

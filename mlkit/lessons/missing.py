@@ -39,10 +39,16 @@ def unsourced_table(text: str | Result | None = None) -> View:
 
 def loaded_words_table(text: str | Result | None = None) -> View:
     """Charged words, why they are charged, a plainer word, and when the strong word is the accurate one."""
-    rows = [
-        (w["text"], w["explanation"], w["neutral"], w.get("accurate_when") or "-")
-        for w in findings.loaded_words(result(text))
-    ]
+    found = findings.loaded_words(result(text))
+    times = Counter(w["text"].lower() for w in found)
+    rows, seen = [], set()
+    for w in found:  # each word once, with how often it is used ("regime" is used twice in the 2013 article)
+        if w["text"].lower() in seen:
+            continue
+        seen.add(w["text"].lower())
+        n = times[w["text"].lower()]
+        word = w["text"] + (f" (used {n} times)" if n > 1 else "")
+        rows.append((word, w["explanation"], w["neutral"], w.get("accurate_when") or "-"))
     header = ("Word", "Why it is charged", "A plainer word", "When the strong word is the accurate one")
     return Builder().table("Charged words in the text", header, rows).view()
 
