@@ -58,7 +58,7 @@ def test_source_chart_counts_types_and_stances() -> None:
     assert _ticks(left) == ["named", "not named", "no one"]
     assert [b.get_height() for b in _bars(left)] == [1, 2, 1]
     assert _ticks(right) == [
-        "neutral", "keeps a\ndistance", "takes the\nspeaker's side", "says what kind\nof statement"
+        "neutral", "keeps a\ndistance", "takes the\nspeaker's side", "shows what\nkind of\nstatement"
     ]  # fmt: skip
     assert [b.get_height() for b in _bars(right)] == [2, 1, 0, 1]
     assert len({b.get_hatch() for b in _bars(left)}) == 3  # never colour alone
@@ -68,7 +68,7 @@ def test_source_chart_counts_types_and_stances() -> None:
     assert plots.describe(fig) == (
         "Two bar charts. Sources in this text: 4 reports. Who stands behind each report? named 1, "
         "not named 2, no one 1. How is it reported (the verb)? neutral 2, keeps a distance 1, "
-        "takes the speaker's side 0, says what kind of statement 1."
+        "takes the speaker's side 0, shows what kind of statement 1."
     )
 
 

@@ -59,7 +59,7 @@ def test_source_explorer_table_counts_and_chart() -> None:
     alt = images(w)[0][1]
     assert "Sources in this text: 3 reports" in alt
     assert "named 1, not named 2, no one 0" in alt
-    assert "neutral 2, keeps a distance 1, takes the speaker's side 0, says what kind of statement 0" in alt
+    assert "neutral 2, keeps a distance 1, takes the speaker's side 0, shows what kind of statement 0" in alt
 
 
 def test_source_explorer_hostile() -> None:

@@ -59,7 +59,7 @@ class Imvain(widgets.VBox):
                     f"<p><strong>{esc(letter)}</strong> ({esc(name)}): {esc(ask)}</p>",
                     layout=widgets.Layout(width="50%"),
                 )
-                rows.append(widgets.HBox([label, pick, shown]))
+                rows.append(widgets.HBox([label, pick, shown], layout=widgets.Layout(align_items="center")))
         self.check_button = widgets.Button(description="Check", button_style="primary")
         self.feedback = widgets.HTML()
         self.check_button.on_click(lambda _b: self.check())
