@@ -913,3 +913,13 @@ def test_teacher_pack_reads_first_attempts_fairly_and_offers_a_real_alternative(
     assert offered and set(offered) <= titles, (offered, titles)
     assert "**The article a student chooses (lesson 07).**" in pack
     assert "on a topic you are happy for your teacher" in _norm(_markdown(_notebook("07_your_own_article")))
+
+
+def test_side_by_side_counts_verbs_in_the_charts_short_words() -> None:
+    """By hand: "claimed" twice keeps a distance, "denied" shows what kind of statement, and the other
+    seven reporting words (Report, have reported, according to ×3, were assured, claiming) are neutral."""
+    row = _norm(str(lessons.side_by_side())).split("Reporting verbs; ")[1]
+    assert row.startswith(
+        "The 2013 article: neutral 7, keeps a distance 2, takes the speaker's side 0, shows what kind of "
+        "statement 1;"
+    )

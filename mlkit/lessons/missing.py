@@ -94,7 +94,7 @@ def _profile(text: str | Result) -> list[str]:
         head["text"] if head else "(none)",
         "yes" if hvb["overstated"] else "no",
         ", ".join(f"{g} {n[g]}" for g in SOURCE_GROUPS),
-        ", ".join(f"{STANCE_WORDS[s]} {stances.get(s, 0)}" for s in STANCES),
+        ", ".join(f"{STANCE_WORDS[s].split(' (')[0]} {stances.get(s, 0)}" for s in STANCES),  # as the chart
         quoted_list([f"{h['text']} ({family(h['category'])})" for h in r.hedges]) if r.hedges else "none",
         quoted_list(unverified) if unverified else "no",
     ]
