@@ -148,6 +148,25 @@ def parse(content: bytes) -> Parsed:
     return parsed
 
 
+def merge(
+    records: dict[str, dict[str, Any]], incoming: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """Two sets of one student's answers as one: per question the later save wins and the earlier first
+    attempt is kept, so merging an old file (or a partial one) never replaces newer work."""
+    out = dict(records)
+    for qid, new in incoming.items():
+        old = out.get(qid)
+        if old is None:
+            out[qid] = new
+            continue
+        merged = dict(new if str(new.get("saved_at", "")) >= str(old.get("saved_at", "")) else old)
+        firsts = [r["first"] for r in (old, new) if isinstance(r.get("first"), dict)]
+        if firsts:
+            merged["first"] = min(firsts, key=lambda f: str(f.get("saved_at", "")))
+        out[qid] = merged
+    return out
+
+
 def dump(answers: dict[str, dict[str, Any]]) -> bytes:
     """UTF-8 JSON, readable by any script; \\u escapes only if a lone surrogate makes UTF-8 impossible."""
     data = {**empty(), "answers": answers}

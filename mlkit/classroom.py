@@ -69,12 +69,19 @@ def _hedge_outcomes(record: dict[str, Any]) -> dict[str, list[str]]:
     return out
 
 
+def _student(records: dict[str, dict[str, Any]]) -> str:
+    """The name a student typed in the My work bar, folded, so two files of one student count once."""
+    name = records.get("student_name", {}).get("value")
+    return " ".join(name.casefold().split()) if isinstance(name, str) else ""
+
+
 def summarize(folder: str | Path) -> dict[str, Any]:
     """Tallies per question (first attempts), found/missed per hedge (first checks) and a Figure.
 
-    Returns ``{"students", "files", "unreadable", "problems": {file: [why]}, "questions": {id:
-    {"answered", "answers", "final"}}, "hedges": {word: {"found", "missed"}}, "figure"}``; every
-    ``*.json`` under ``folder`` counts as one student's file (temporary and backup files are skipped).
+    Returns ``{"students", "files", "same_student": [[file, ...]], "unreadable", "problems": {file: [why]},
+    "questions": {id: {"answered", "answers", "final"}}, "hedges": {word: {"found", "missed"}}, "figure"}``.
+    Every ``*.json`` under ``folder`` is read (temporary and backup files are skipped); files carrying the
+    same student name (a partial download and a full one) count as one student, merged as a Load would.
     """
     root = Path(folder)
     files = sorted(
@@ -84,6 +91,8 @@ def summarize(folder: str | Path) -> dict[str, Any]:
     final: dict[str, Counter[str]] = {}
     hedges: dict[str, Counter[str]] = {}
     read, unreadable, problems = [], [], {}
+    students: dict[str, dict[str, dict[str, Any]]] = {}  # one per name (or per file, for a file with none)
+    same: dict[str, list[str]] = {}
     for path in files:
         parsed = _read(path)
         if parsed.problems:
@@ -92,15 +101,20 @@ def summarize(folder: str | Path) -> dict[str, Any]:
             unreadable.append(str(path))
             continue
         read.append(str(path))
-        for qid, record in parsed.answers.items():
+        key = _student(parsed.answers) or f"file:{path}"
+        students[key] = answers.merge(students.get(key, {}), parsed.answers)
+        same.setdefault(key, []).append(str(path))
+    for records in students.values():
+        for qid, record in records.items():
             first.setdefault(qid, Counter())[_tally_key(first_attempt(record))] += 1
             final.setdefault(qid, Counter())[_tally_key(record["value"])] += 1
             for outcome, words in _hedge_outcomes(record).items():
                 for word in {w.lower() for w in words}:
                     hedges.setdefault(word, Counter())[outcome] += 1
     summary: dict[str, Any] = {
-        "students": len(read),
+        "students": len(students),
         "files": read,
+        "same_student": [paths for paths in same.values() if len(paths) > 1],
         "unreadable": unreadable,
         "problems": problems,
         "questions": {

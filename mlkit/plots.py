@@ -26,6 +26,7 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
+from matplotlib.ticker import MaxNLocator
 
 from mlkit import sourcing
 from mlkit.labels import STANCE_WORDS
@@ -296,6 +297,7 @@ def class_figure(summary: dict[str, Any]) -> Figure:
     ax.bar_label(b2, fmt="%d", padding=2)
     ax.set_yticks(pos, [plain(w) for w in words])
     ax.set_xlabel("number of students")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole students, never a quarter of one
     students = int(summary.get("students") or 0)
     title = f"What the class found and missed ({students} students)"
     ax.set_title(title)
@@ -309,7 +311,7 @@ def class_figure(summary: dict[str, Any]) -> Figure:
         )
         + "."
     )
-    ax.legend(loc="lower right")
+    fig.legend(loc="outside lower center", ncols=2)  # under the chart, so it never hides a bar
     if not words:
         ax.text(0.5, 0.5, "No hedge exercises saved yet", transform=ax.transAxes, ha="center")
     return fig

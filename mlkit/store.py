@@ -255,15 +255,7 @@ def merge_upload(content: bytes) -> UploadReport:
     if not incoming.readable:
         raise ValueError(f"That file is not an answers file: {incoming.problems[0]}.")
     with _locked():
-        records = dict(_read(answers_path(), fresh=True).answers)
-        for qid, new in incoming.answers.items():
-            old = records.get(qid)
-            if old is None or str(new.get("saved_at", "")) >= str(old.get("saved_at", "")):
-                merged = dict(new)
-                if old and "first" in old:
-                    merged["first"] = min(old["first"], new.get("first", old["first"]),
-                                          key=lambda f: str(f.get("saved_at", "")))  # fmt: skip
-                records[qid] = merged
+        records = _answers.merge(_read(answers_path(), fresh=True).answers, incoming.answers)
         _write(records)
     _changed(records)
     return UploadReport(len(incoming.answers), incoming.problems)

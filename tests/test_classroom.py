@@ -75,3 +75,27 @@ def test_one_malformed_hand_in_never_hides_the_class(tmp_path: Path) -> None:
     # a string where a list belongs is never tallied letter by letter
     assert summary["hedges"] == {}
     assert "notepad.json" not in named
+
+
+def test_two_files_of_one_student_count_once_merged_as_a_load_would(tmp_path: Path) -> None:
+    day1, day2 = "2026-01-01T09:00:00+00:00", "2026-01-02T09:00:00+00:00"
+    partial = {
+        "student_name": {"value": "Ana  Diaz"},
+        "q": {"value": "b", "saved_at": day1, "first": {"value": "a", "saved_at": day1}},
+    }
+    full = {
+        "student_name": {"value": "ana diaz"},
+        "q": {"value": "c", "saved_at": day2, "first": {"value": "c", "saved_at": day2}},
+        "r": {"value": "x"},
+    }
+    hand_in(tmp_path / "ana-1.json", partial)
+    hand_in(tmp_path / "ana-2.json", full)
+    hand_in(tmp_path / "ben.json", {"q": {"value": "b"}})
+    summary = classroom.summarize(tmp_path)
+    assert summary["students"] == 2
+    assert [sorted(Path(p).name for p in group) for group in summary["same_student"]] == [
+        ["ana-1.json", "ana-2.json"]
+    ]
+    assert summary["questions"]["q"]["answers"] == {"a": 1, "b": 1}  # Ana's earliest first attempt, and Ben's
+    assert summary["questions"]["q"]["final"] == {"c": 1, "b": 1}  # Ana's later save wins
+    assert summary["questions"]["r"]["answered"] == 1

@@ -188,6 +188,9 @@ def test_classroom_summary_tallies_and_plots(tmp_path: Path) -> None:
     heights = sorted(b.get_width() for b in _bars(ax))
     assert heights == [0, 1, 1, 2]
     assert "(2 students)" in ax.get_title()
+    summary["figure"].canvas.draw()
+    assert all(float(t).is_integer() for t in ax.get_xticks())  # no quarter students
+    assert ax.get_legend() is None and len(summary["figure"].legends) == 1  # the legend sits under the chart
     assert plots.describe(summary["figure"]) == (
         "Bar chart. What the class found and missed (2 students). a number of: found by 1, missed by 1; "
         "reportedly: found by 2, missed by 0."

@@ -8,6 +8,7 @@ exercise classes only wire it to the article view and save every change through 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -15,7 +16,6 @@ from typing import Any
 
 from mlkit import sourcing
 from mlkit.labels import FAMILY_OF, HEDGE_FAMILIES
-from mlkit.render import CATEGORY_BY_KEY
 from mlkit.result import Result
 from mlkit.widgets import saving
 from mlkit.widgets._html import as_result, paragraphs
@@ -52,10 +52,12 @@ def compare(
     picks: Iterable[tuple[int, int, str]],
     gold: Iterable[Gold],
     text: str,
-    why_extra: Callable[[int, int], str],
+    why_extra: Callable[[int, int], tuple[str, str]],
 ) -> list[Outcome]:
     """Each gold span is found (a pick of its kind overlaps it), of the wrong kind, or missed; each pick
-    that overlaps no gold span is extra. Overlap, not exact edges: "reportedly" found by clicking it."""
+    that overlaps no gold span is extra, or "other_kind" when ``why_extra`` says it is something else
+    worth noticing (a reporting word in a hedge hunt): a thoughtful pick, never counted as a mistake.
+    Overlap, not exact edges: "reportedly" is found by clicking it."""
     picks, gold = list(picks), list(gold)
     out = []
     for g in gold:
@@ -64,7 +66,8 @@ def compare(
         out.append(Outcome(status, g.start, g.end, g.text, g.why))
     for s, e, _ in picks:
         if not any(_overlaps(s, e, g.start, g.end) for g in gold):
-            out.append(Outcome("extra", s, e, text[s:e], why_extra(s, e)))
+            status, why = why_extra(s, e)
+            out.append(Outcome(status, s, e, text[s:e], why))
     out.sort(key=lambda o: (o.start, o.end))
     return out
 
@@ -130,8 +133,8 @@ class MarkingExercise(ArticleView):
 
     # --- checking --------------------------------------------------------------------------------
 
-    def why_extra(self, start: int, end: int) -> str:
-        return "The kit does not mark this."
+    def why_extra(self, start: int, end: int) -> tuple[str, str]:
+        return "extra", "The kit does not mark this."
 
     def _check_record(self) -> dict[str, Any]:
         n = Counter(o.status for o in self.outcomes)
@@ -178,6 +181,18 @@ class MarkingExercise(ArticleView):
         self._save(checked=False)
 
 
+#: What a pick in a hedge hunt is when the kit marks it as something else: words worth noticing that this
+#: exercise does not count, so the student hears why instead of "wrong".
+OTHER_KINDS = {
+    "cue": (
+        "This is a reporting word: it tells you the claim comes from someone else (who says so is lesson "
+        "03's question). It shows the news is second-hand, but the kit files it with who says so, not "
+        "with hedges."
+    ),
+    "booster": "This is a booster: it makes the claim sound more certain, the opposite of a hedge.",
+}
+
+
 def family_hint(family: str) -> str:
     """A hedge family in lesson 02's words, without its example words (they would give answers away)."""
     if family not in HEDGE_FAMILIES:
@@ -199,7 +214,13 @@ class SpotTheHedges(MarkingExercise):
     """Click every word that makes a claim sound less certain; Check shows found, missed and extra."""
 
     target = "hedge"
-    status_labels = {"found": "Found", "missed": "Missed", "extra": "Not a hedge", "wrong_kind": "Found"}
+    status_labels = {
+        "found": "Found",
+        "missed": "Missed",
+        "extra": "Not a hedge",
+        "other_kind": "Not a hedge, but worth noticing",
+        "wrong_kind": "Found",
+    }
 
     def __init__(self, result: Result, question_id: str, categories: Iterable[str] | None = None) -> None:
         wanted = set(categories) if categories is not None else None
@@ -231,9 +252,24 @@ class SpotTheHedges(MarkingExercise):
         parts = [f"There are {_plural(len(self.hedges), 'hedge')} to find."]
         parts += [f"{n} × {family_hint(k)}." for k, n in sorted(kinds.items())]
         if where:
-            places = ", ".join(f"paragraph {p} ({n})" for p, n in sorted(where.items()))
-            parts.append(f"Where (counting the article's paragraphs, not the page furniture): {places}.")
+            # the article shows no paragraph numbers, so each paragraph is named by its first words
+            places = "; ".join(f"{n} in {self.paragraph_name(body, p)}" for p, n in sorted(where.items()))
+            parts.append(f"Where: {places}.")
         return " ".join(parts)
+
+    def paragraph_name(self, body: list[tuple[int, int]], number: int, words: int = 3) -> str:
+        """A paragraph pointed at by its first words (the article shows no numbers), stopping before any
+        hedge so the hint never gives one away; by its number when it starts with a hedge."""
+        start, end = body[number - 1]
+        shown = []
+        for m in re.finditer(r"\S+", self.result.text[start:end]):
+            s, e = start + m.start(), start + m.end()
+            if len(shown) == words or any(_overlaps(s, e, h["start"], h["end"]) for h in self.result.hedges):
+                break
+            shown.append(m.group())
+        if not shown:
+            return f"paragraph {number} (counting from the top, page furniture left out)"
+        return f"the paragraph that starts “{' '.join(shown)}…”"
 
     def _is_furniture(self, start: int, end: int) -> bool:
         return any(
@@ -244,28 +280,28 @@ class SpotTheHedges(MarkingExercise):
         for h in self.other_hedges:
             if _overlaps(start, end, h["start"], h["end"]):
                 kind = family_hint(family_of(h)).split(":")[0]
-                return (
-                    f"This is a hedge of another kind ({kind}), which this exercise does not count yet. "
-                    f"{h.get('explanation', '')}"
+                return "other_kind", (
+                    f"Well spotted: this is a hedge of another kind ({kind}), which this exercise does not "
+                    f"count yet. {h.get('explanation', '')}"
                 )
         for m in self.marks:
-            if m["cat"] != "hedge" and _overlaps(start, end, *map(self.conv.from16, (m["s"], m["e"]))):
-                cat = CATEGORY_BY_KEY[m["cat"]]
-                return (
-                    f"The kit marks this as one of the {cat.label.lower()} ({cat.description}), not a hedge."
-                )
-        return (
+            if m["cat"] in OTHER_KINDS and _overlaps(start, end, *map(self.conv.from16, (m["s"], m["e"]))):
+                return "other_kind", OTHER_KINDS[m["cat"]]
+        return "extra", (
             "The kit does not count this as a hedge. Does it make the claim less certain, or is it a plain "
-            "fact or a reporting word?"
+            "fact?"
         )
 
     def summary_text(self, n: Counter[str]) -> str:
-        extra = (
-            f" {_plural(n['extra'], 'of your marks is', 'of your marks are')} not a hedge."
-            if n["extra"]
-            else ""
-        )
-        return f"You found {n['found']} of {_plural(len(self.gold), 'hedge')}.{extra}"
+        parts = [f"You found {n['found']} of {_plural(len(self.gold), 'hedge')}."]
+        if n["extra"]:
+            parts.append(f"{_plural(n['extra'], 'of your marks is', 'of your marks are')} not a hedge.")
+        if n["other_kind"]:
+            parts.append(
+                f"{_plural(n['other_kind'], 'of your marks is', 'of your marks are')} something else worth "
+                "noticing: read why."
+            )
+        return " ".join(parts)
 
 
 def spot_the_hedges(
@@ -330,11 +366,14 @@ class WhoIsTheSource(MarkingExercise):
             ),
         )
 
-    def why_extra(self, start: int, end: int) -> str:
+    def why_extra(self, start: int, end: int) -> tuple[str, str]:
         for m in self.marks:
             if m["cat"] == "cue" and _overlaps(start, end, *map(self.conv.from16, (m["s"], m["e"]))):
-                return "This is the reporting word itself; the source is who does the saying."
-        return "The kit does not mark this as a source. Who is giving these words or this information?"
+                return "extra", "This is the reporting word itself; the source is who does the saying."
+        return (
+            "extra",
+            "The kit does not mark this as a source. Who is giving these words or this information?",
+        )
 
     def summary_text(self, n: Counter[str]) -> str:
         parts = [f"You found {n['found']} of {_plural(len(self.gold), 'source')}."]

@@ -228,7 +228,7 @@ def marks(page: Page) -> list[list[str]]:
 
 
 def explanations(page: Page) -> list[str]:
-    return [t.strip() for t in page.locator(".mlk-why:visible, .mlkit-why:visible").all_inner_texts()]
+    return [t.strip() for t in page.locator(".mlk-bubble:visible, .mlkit-why:visible").all_inner_texts()]
 
 
 def wait_for_change(page: Page, before: list[list[str]], timeout_s: float = 20) -> list[list[str]]:

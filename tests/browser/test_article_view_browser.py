@@ -100,7 +100,7 @@ def test_article_view_select_check_keyboard_toggle_restart(
         w.click()
     wait_saved(page, spot)
     assert picked_words(spot) == ["Imad", "reportedly", "apparently"]
-    spot.get_by_role("button", name="Check").click()
+    spot.get_by_role("button", name="Check", exact=True).click()
     spot.locator(".mlk-fb").first.wait_for()
     shoot(page, shots, "1-checked")
     hedges = len(mlkit.analyze(mlkit.seed_article()).hedges)
@@ -111,18 +111,25 @@ def test_article_view_select_check_keyboard_toggle_restart(
     assert summary == f"You found 2 of {hedges} hedges. 1 of your marks is not a hedge."
     extra = spot.locator(".mlk-fb-extra").first
     extra.focus()
-    assert "Not a hedge" in spot.locator(".mlk-why").inner_text()  # its reason, in place, on focus
+    bubble = spot.locator(".mlk-bubble")
+    assert "Not a hedge" in bubble.inner_text() and bubble.is_visible()  # its reason, on focus
+    box, mark = bubble.bounding_box(), extra.bounding_box()
+    assert 0 <= box["y"] - (mark["y"] + mark["height"]) < 40  # just under the mark, not a screen away
+    assert "Not a hedge" in spot.locator(".mlk-why").inner_text()  # and said to a screen reader
     assert serious(page, 0) == [], "check mode"
 
     # keyboard only: Tab into the article from the kind chooser, arrows to move, Space to mark
     spot.get_by_role("button", name="Change my marks").click()
     page.wait_for_function("el => el.dataset.mode === 'select'", arg=spot.element_handle())
     spot.get_by_role("radio", name=re.compile("^Hedge")).focus()
-    page.keyboard.press("Tab")
-    focused = page.evaluate(
-        "() => [document.activeElement.getAttribute('role'), document.activeElement.textContent]"
-    )
-    assert focused == ["checkbox", "Report"]
+    active = "() => [document.activeElement.getAttribute('role'), document.activeElement.textContent]"
+    visited = []
+    for _ in range(4):  # the kind chooser, then Hint and Check, then the article's first word
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate(active))
+        if visited[-1][0] == "checkbox":
+            break
+    assert visited == [[None, "Hint"], [None, "Check"], ["checkbox", "Report"]]
     page.keyboard.press("ArrowRight")
     page.keyboard.press("Space")
     page.wait_for_timeout(300)

@@ -71,7 +71,7 @@ def test_every_kind_of_widget_comes_back_after_a_restart(
     output(page, 4).get_by_text("1 of 2 done").wait_for()
     spot = output(page, 5).locator(".mlkit-article")
     spot.locator(".mlk-w[role=checkbox]").filter(has_text="reportedly").click()
-    spot.get_by_role("button", name="Check").click()
+    spot.get_by_role("button", name="Check my marks").click()
     spot.locator(".mlk-fb-found").wait_for()
     page.wait_for_function(  # the bar heard every save in this kernel, with no refresh
         "([el, n]) => el.textContent.startsWith(n + ' answers')", arg=[count.element_handle(), before + 5]

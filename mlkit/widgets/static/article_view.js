@@ -6,7 +6,7 @@
 // All positions arrive from Python in UTF-16 units (JavaScript's own), so no conversion happens here.
 // Every piece of text from Python (article, reasons, labels) goes in with textContent, never as HTML.
 
-const STATUS_TAG = { found: "✓ found", missed: "missed", extra: "✗ extra", wrong_kind: "≈ kind?" };
+const STATUS_TAG = { found: "✓ found", missed: "missed", extra: "✗ extra", wrong_kind: "≈ kind?", other_kind: "○ not counted" };
 
 function int32(view) {
   if (!view || !view.byteLength) return new Int32Array(0);
@@ -134,11 +134,15 @@ function render({ model, el: host, experimental }) {
   const summary = el("div", { class: "mlk-summary", role: "status", "aria-live": "polite" });
   const saved = el("p", { class: "mlk-saved", role: "status", "aria-live": "polite" });
   const tableBox = el("details", { class: "mlk-table-box" });
-  // The footer sticks to the bottom of the screen while the article scrolls past, so the reason for a
-  // mark, the Check button and the result are always in sight, however long the article is.
-  const footer = el("div", { class: "mlk-footer" });
-  footer.append(why, summary, hintView, actions, saved);
-  box.append(sheet, toolbar, help, legend, panes, footer, tableBox);
+  // The reason for a mark appears in a bubble just under the mark (a long article would otherwise put it
+  // a screen away); screen readers hear it from the live region `why`. The buttons and the result sit
+  // above the text, where a student starts, and Check is repeated under it, where a student finishes.
+  const bubble = el("div", { class: "mlk-bubble", "aria-hidden": "true", hidden: true });
+  const top = el("div", { class: "mlk-top" });
+  top.append(actions, saved);
+  const bottomActions = el("div", { class: "mlk-actions mlk-bottom" });
+  why.classList.add("mlk-sr");
+  box.append(sheet, toolbar, help, top, summary, hintView, legend, panes, bottomActions, why, bubble, tableBox);
   host.append(box);
 
   const uid = Math.random().toString(36).slice(2, 10); // ids for labels, unique per view
@@ -298,6 +302,12 @@ function render({ model, el: host, experimental }) {
       const b = el("button", { type: "button", class: "mlk-button" }, "Change my marks");
       b.addEventListener("click", () => runCommand("edit"));
       actions.append(b);
+    }
+    bottomActions.replaceChildren();
+    if (m === "select" && model.get("checkable")) {
+      const b = el("button", { type: "button", class: "mlk-button mlk-primary" }, "Check my marks");
+      b.addEventListener("click", () => runCommand("check"));
+      bottomActions.append(b);
     }
   }
 
@@ -494,11 +504,25 @@ function render({ model, el: host, experimental }) {
 
   function showWhy(ev) {
     const node = ev.target.closest?.("[data-why]");
-    if (node && box.contains(node)) why.textContent = node.dataset.why;
+    if (!node || !box.contains(node)) return;
+    why.textContent = node.dataset.why;
+    // the bubble goes just under the mark's first line, kept inside the view
+    bubble.textContent = node.dataset.why;
+    bubble.hidden = false;
+    const line = node.getClientRects()[0] || node.getBoundingClientRect();
+    const frame = box.getBoundingClientRect();
+    const width = Math.min(420, frame.width - 16);
+    bubble.style.width = `${width}px`;
+    bubble.style.top = `${line.bottom - frame.top + 6}px`;
+    bubble.style.left = `${Math.max(8, Math.min(line.left - frame.left, frame.width - width - 8))}px`;
   }
-  box.addEventListener("focusin", showWhy);
+  const hideWhy = () => { bubble.hidden = true; };
+  box.addEventListener("focusin", (ev) => { if (ev.target.closest?.("[data-why]")) showWhy(ev); else hideWhy(); });
+  box.addEventListener("focusout", hideWhy);
   box.addEventListener("click", (ev) => { if (mode() !== "select") showWhy(ev); });
   box.addEventListener("mouseover", (ev) => { if (mode() !== "select") showWhy(ev); });
+  box.addEventListener("mouseout", (ev) => { if (ev.target.closest?.("[data-why]") && document.activeElement !== ev.target.closest("[data-why]")) hideWhy(); });
+  box.addEventListener("keydown", (ev) => { if (ev.key === "Escape") hideWhy(); });
 
   function draw() {
     const m = mode();
@@ -540,7 +564,8 @@ function render({ model, el: host, experimental }) {
     applyHidden();
     summary.textContent = m === "check" ? model.get("summary") || "" : "";
     saved.textContent = model.get("status") || "";
-    why.textContent = m === "select" ? "" : "Click, hover or Tab to a mark to see why it is marked.";
+    why.textContent = "";
+    hideWhy();
     if (!text.trim()) panes.replaceChildren(el("p", {}, "There is no text to show yet."));
   }
 
