@@ -137,7 +137,7 @@ ON_SCREEN = [
     ("trap_demo", "what the kit marks in a few trap sentences"),
     ("who_is_the_source", "the article: for each reporting word, find who says it"),
     ("source_summary", "how many sources of each kind the kit finds"),
-    ("source_explorer", "every source in a table, with a chart"),
+    ("source_explorer", "a chart: who stands behind each report, and how it is reported"),
     ("attribution_table", "every source in a table"),
     ("rewrite_lab", "a sentence you can rewrite, with what changes as you type"),
     ("sourcing_chain", "the chain of hands from you back to the first witness"),
@@ -157,6 +157,7 @@ ON_SCREEN = [
     ("reflection", "your answer from lesson 0 next to a new one"),
     ("confidence_poll", "a scale from 1 (not at all sure) to 5 (completely sure)"),
     ("count_summary", "how many hedges, boosters and sources the kit finds"),
+    ("my_work(compact=True)", "the My work line: how many answers are saved, Load, Download"),
     ("my_work", "the My work bar: how many answers are saved, Download, Load"),
     ("final_task", "the unseen article for the final task"),
 ]
@@ -164,7 +165,7 @@ ON_SCREEN = [
 
 def on_screen(source: str) -> str | None:
     for key, words in ON_SCREEN:
-        if f"{key}(" in source:
+        if (key if key.endswith(")") else f"{key}(") in source:  # a full call is matched as written
             return words
     return None
 

@@ -55,6 +55,6 @@ STANCE_WORDS: dict[str, str] = {
     "neutral": "neutral (just reports)",
     "distancing": "keeps a distance (casts doubt)",
     "endorsing": "takes the speaker's side (suggests it is true)",
-    "other": "its own colour (denied, admitted, …)",
+    "other": "shows what kind of statement (denied, warned, accused, admitted, …)",
 }
 STANCES: tuple[str, ...] = tuple(STANCE_WORDS)

@@ -57,7 +57,9 @@ def test_source_chart_counts_types_and_stances() -> None:
     left, right = fig.axes
     assert _ticks(left) == ["named", "not named", "no one"]
     assert [b.get_height() for b in _bars(left)] == [1, 2, 1]
-    assert _ticks(right) == ["neutral", "keeps a\ndistance", "takes the\nspeaker's side", "its own colour"]
+    assert _ticks(right) == [
+        "neutral", "keeps a\ndistance", "takes the\nspeaker's side", "shows what\nkind of\nstatement"
+    ]  # fmt: skip
     assert [b.get_height() for b in _bars(right)] == [2, 1, 0, 1]
     assert len({b.get_hatch() for b in _bars(left)}) == 3  # never colour alone
     assert "Sources in this text: 4 reports" in _texts(fig)
@@ -66,7 +68,7 @@ def test_source_chart_counts_types_and_stances() -> None:
     assert plots.describe(fig) == (
         "Two bar charts. Sources in this text: 4 reports. Who stands behind each report? named 1, "
         "not named 2, no one 1. How is it reported (the verb)? neutral 2, keeps a distance 1, "
-        "takes the speaker's side 0, its own colour 1."
+        "takes the speaker's side 0, shows what kind of statement 1."
     )
 
 

@@ -59,7 +59,7 @@ def test_source_explorer_table_counts_and_chart() -> None:
     alt = images(w)[0][1]
     assert "Sources in this text: 3 reports" in alt
     assert "named 1, not named 2, no one 0" in alt
-    assert "neutral 2, keeps a distance 1, takes the speaker's side 0, its own colour 0" in alt
+    assert "neutral 2, keeps a distance 1, takes the speaker's side 0, shows what kind of statement 0" in alt
 
 
 def test_source_explorer_hostile() -> None:
@@ -141,6 +141,29 @@ def test_sourcing_chain_lists_every_hand(fake_findings: list[Result]) -> None:
     assert "The claim passed through 3 before reaching you" in alt
     assert "4 boxes" in alt and "then <script>alert(1)</script> News (article), then activists" in alt
     assert "<script>" not in w.children[1].value  # the label is in the alt, escaped
+
+
+def test_sourcing_chain_names_each_kind_of_hand_in_words(fake_findings: list[Result]) -> None:
+    """The review found "(outlet)", "(group)" and "(unknown)" in the list: internal keys, not words."""
+    text = sourcing_chain(small_result()).text.value
+    assert "(the article you read)" in text and "(a group of people)" in text
+    for key in ("reader", "article", "group", "unknown"):
+        assert f"({key})" not in text, key
+    assert "You, the reader</strong> —" in text and "first witness</strong> —" in text  # no empty brackets
+
+
+def test_a_lesson_that_shows_the_table_itself_can_leave_the_widgets_copy_out(
+    fake_findings: list[Result],
+) -> None:
+    """Lessons 01, 03 and 04 show one table each (the lesson's own), so the chart comes alone, with its
+    text version ("This chart in words") and, for the explorer, its line of counts."""
+    full, bare = source_explorer(small_result()), source_explorer(small_result(), table=False)
+    assert full.table in full.children and bare.table not in bare.children
+    assert bare.summary in bare.children and images(bare)
+    for make in (sourcing_chain, headline_vs_body):
+        full, bare = make(small_result()), make(small_result(), details=False)
+        assert full.text in full.children and bare.text not in bare.children
+        assert "This chart in words" in bare.children[-1].value and images(bare)
 
 
 def test_headline_vs_body_table_and_chart(fake_findings: list[Result]) -> None:

@@ -145,7 +145,7 @@ def test_answers_of_any_shape_never_break_my_work_or_the_reflection() -> None:
     assert "Loaded 4 answers" in report["message"] and "marks_bad" in report["message"]
     w = my_work()
     assert w.count == 4 and any('"last_check"' in row[1] for row in w.rows)
-    assert "no saved answer from lesson 00" in reflection().children[1].value
+    assert "no saved answer from lesson 0." in reflection().children[1].value
 
 
 def test_my_work_names_questions_in_words_and_the_file_where_a_student_finds_it(
@@ -195,7 +195,7 @@ def test_my_work_shows_a_corrupt_file_notice_once() -> None:
 
 def test_reflection_compares_with_lesson_00_and_comes_back() -> None:
     first = reflection()
-    assert "no saved answer from lesson 00" in first.children[1].value
+    assert "no saved answer from lesson 0." in first.children[1].value
     start = confidence_poll("00_headline_confidence", "How sure?")
     start.choice.value = 5
     start.save_button.click()

@@ -20,6 +20,8 @@ from mlkit.lessons._common import (
     sentence_with,
     source_counts,
     source_group,
+    speaker,
+    who,
 )
 from mlkit.lessons._data import (
     DATA_ENV,
@@ -125,9 +127,11 @@ __all__ = [
     "source_pack",
     "source_pack_table",
     "source_summary",
+    "speaker",
     "traced_chain",
     "trap_demo",
     "trap_sentences",
     "unsourced_table",
+    "who",
     "wire_version",
 ]

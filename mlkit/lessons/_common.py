@@ -65,16 +65,43 @@ def counts(text: str | Result | None = None) -> dict[str, int]:
     }
 
 
-def who(a: dict[str, Any]) -> str:
-    """The source as the text gives it, with what a pronoun stands for."""
+#: What the "Who" column shows for a report whose text gives no source ("Report:", "we were assured").
+NOT_SAID = "(not said)"
+
+
+def _words(span: dict[str, Any]) -> str:
+    return " ".join(span["text"].split())
+
+
+def speaker(a: dict[str, Any], r: Result) -> str | None:
+    """Who a report's source stands for, in the words of its first mention: a pronoun ("he") or a
+    description ("the activist", "the same source") resolved to "an opposition activist", followed through
+    chains of such references (each step at most once, so a loop cannot run on). None: no source."""
     src = a.get("source")
     if not src or not src["text"].strip():
-        return "(no one)"
-    text = " ".join(src["text"].split())
+        return None
+    by_span = {(o["source"]["start"], o["source"]["end"]): o for o in r.attributions if o.get("source")}
+    current, seen = src, set()
     resolved = a.get("resolved_source")
-    if a.get("source_type") == "pronoun" and resolved:
-        return f"{text} (= {' '.join(resolved['text'].split())})"
-    return text
+    while resolved and (resolved["start"], resolved["end"]) not in seen:
+        seen.add((resolved["start"], resolved["end"]))
+        current = resolved
+        nxt = by_span.get((resolved["start"], resolved["end"]))
+        resolved = nxt.get("resolved_source") if nxt else None
+    return _words(current)
+
+
+def who(a: dict[str, Any], r: Result | None = None) -> str:
+    """The source as the text gives it, with what it stands for when it refers back ("he (= an opposition
+    activist)"); NOT_SAID when the text gives no source."""
+    src = a.get("source")
+    if not src or not src["text"].strip():
+        return NOT_SAID
+    text = _words(src)
+    first = speaker(a, r) if r is not None else None
+    if first is None and a.get("resolved_source"):
+        first = _words(a["resolved_source"])
+    return f"{text} (= {first})" if first and first.lower() != text.lower() else text
 
 
 def sentence_with(word: str, text: str | Result | None = None) -> str:

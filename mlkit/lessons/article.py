@@ -55,10 +55,16 @@ def headline_summary(text: str | None = None) -> View:
             f"{hvb['headline']['text']} ({round(100 * hvb['headline_certainty'])}% sure)", strong="Headline:"
         )
     rows = [
-        (f"{round(100 * s['certainty'])}%", " ".join(s["text"].split()), "yes" if s.get("related") else "no")
-        for s in hvb["sentences"]
-    ]
-    b.table("How sure each sentence of the body sounds", ("Sure", "Sentence", "About the same claim?"), rows)
+        (
+            f"S{n}",
+            f"{round(100 * s['certainty'])}%",
+            " ".join(s["text"].split()),
+            "yes" if s.get("related") else "no",
+        )
+        for n, s in enumerate(hvb["sentences"], start=1)
+    ]  # S1, S2 … as the chart labels them, so each bar can be found in the table
+    header = ("On the chart", "Sure", "Sentence", "About the same claim?")
+    b.table("How sure each sentence under the headline sounds", header, rows)
     b.para(
         "Only sentences about the same claim as the headline are compared with it: a sure sentence about "
         "something else does not back the headline up."

@@ -39,10 +39,16 @@ def unsourced_table(text: str | Result | None = None) -> View:
 
 def loaded_words_table(text: str | Result | None = None) -> View:
     """Charged words, why they are charged, a plainer word, and when the strong word is the accurate one."""
-    rows = [
-        (w["text"], w["explanation"], w["neutral"], w.get("accurate_when") or "-")
-        for w in findings.loaded_words(result(text))
-    ]
+    found = findings.loaded_words(result(text))
+    times = Counter(w["text"].lower() for w in found)
+    rows, seen = [], set()
+    for w in found:  # each word once, with how often it is used ("regime" is used twice in the 2013 article)
+        if w["text"].lower() in seen:
+            continue
+        seen.add(w["text"].lower())
+        n = times[w["text"].lower()]
+        word = w["text"] + (f" (used {n} times)" if n > 1 else "")
+        rows.append((word, w["explanation"], w["neutral"], w.get("accurate_when") or "-"))
     header = ("Word", "Why it is charged", "A plainer word", "When the strong word is the accurate one")
     return Builder().table("Charged words in the text", header, rows).view()
 
@@ -88,7 +94,7 @@ def _profile(text: str | Result) -> list[str]:
         head["text"] if head else "(none)",
         "yes" if hvb["overstated"] else "no",
         ", ".join(f"{g} {n[g]}" for g in SOURCE_GROUPS),
-        ", ".join(f"{STANCE_WORDS[s]} {stances.get(s, 0)}" for s in STANCES),
+        ", ".join(f"{STANCE_WORDS[s].split(' (')[0]} {stances.get(s, 0)}" for s in STANCES),  # as the chart
         quoted_list([f"{h['text']} ({family(h['category'])})" for h in r.hedges]) if r.hedges else "none",
         quoted_list(unverified) if unverified else "no",
     ]

@@ -8,6 +8,9 @@ from typing import Any
 
 from mlkit import store
 
+#: What a student sees when a save worked: words, not the question's id (that is for teachers).
+SAVED = "<p>Saved.</p>"
+
 
 def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
@@ -27,4 +30,4 @@ def save(question_id: str, value: Any) -> str:
         store.save_answer(question_id, value)
     except (OSError, ValueError, TypeError) as exc:
         return f"<p><strong>Not saved:</strong> {esc(exc)}. Download your work from the My work bar.</p>"
-    return f"<p>Saved ({esc(question_id)}).</p>"
+    return SAVED

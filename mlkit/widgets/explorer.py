@@ -10,6 +10,7 @@ import ipywidgets as widgets
 
 from mlkit import findings, sourcing
 from mlkit.labels import STANCE_WORDS
+from mlkit.lessons._common import who
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, esc, figure_image, note, short, style_widget, table
 
@@ -18,23 +19,22 @@ def attribution_rows(result: Result) -> list[list[str]]:
     """One row per attribution: who, cue, named or not, verb stance, what was said."""
     rows = []
     for n, (a, named) in enumerate(zip(result.attributions, sourcing.groups(result), strict=True), start=1):
-        src = a.get("source")
-        who = src["text"] if src else "(no one named)"
-        resolved = a.get("resolved_source")
-        if resolved and a.get("source_type") == "pronoun":
-            who = f"{who} (= {resolved['text']})"
         content = a.get("content")
         said = short(content["text"], 90) if content else ""
         cue = a["cue"]["text"] if a.get("cue") else ""
         stance = STANCE_WORDS.get(str(a.get("verb_stance")), str(a.get("verb_stance") or ""))
-        rows.append([str(n), who, cue, named, stance, said, a.get("explanation", "")])
+        # The lesson tables' own words for who (references resolved), so no two views disagree.
+        rows.append([str(n), who(a, result), cue, named, stance, said, a.get("explanation", "")])
     return rows
 
 
 class SourceExplorer(widgets.VBox):
-    """A table of every attribution and a chart of named/unnamed sources and verb stance."""
+    """A table of every attribution and a chart of named/unnamed sources and verb stance.
 
-    def __init__(self, result: Result) -> None:
+    ``with_table=False`` leaves the table out, for a lesson that shows the same reports as its own table right
+    after (the chart keeps its text version, "This chart in words", and the counts line)."""
+
+    def __init__(self, result: Result, with_table: bool = True) -> None:
         self.result = result
         self.rows = attribution_rows(result)
         groups, stances = sourcing.source_counts(result), sourcing.stance_counts(result)
@@ -53,22 +53,36 @@ class SourceExplorer(widgets.VBox):
         from mlkit import plots  # matplotlib (25 MB in every kernel) loads only when a chart is drawn
 
         self.figure = plots.source_chart(result)
-        super().__init__([style_widget(), self.summary, figure_image(self.figure), self.table])
+        parts = [style_widget(), self.summary, figure_image(self.figure)]
+        super().__init__([*parts, self.table] if with_table else parts)
 
 
-def source_explorer(text: str | Result | None = None) -> SourceExplorer:
-    """Every attribution in a table, with a chart of named versus unnamed and neutral versus loaded verbs."""
-    return SourceExplorer(as_result(text))
+def source_explorer(text: str | Result | None = None, table: bool = True) -> SourceExplorer:
+    """Every attribution in a table, with a chart of named versus unnamed and neutral versus loaded verbs
+    (``table=False``: the chart and its counts only, where a lesson's own table follows)."""
+    return SourceExplorer(as_result(text), table)
+
+
+#: The kinds of link in a chain, in words a student reads next to each hand of the list.
+LINK_KINDS = {
+    "reader": "",
+    "article": "the article you read",
+    "outlet": "a news outlet",
+    "group": "a group of people",
+    "person": "a person",
+    "unknown": "",
+}
 
 
 class SourcingChainView(widgets.VBox):
-    """The chain of hands as a diagram and as a numbered list."""
+    """The chain of hands as a diagram and as a numbered list (``details=False``: the diagram only, with
+    its text version, for a lesson that shows the list as its own view right after)."""
 
-    def __init__(self, chain: dict[str, Any]) -> None:
+    def __init__(self, chain: dict[str, Any], details: bool = True) -> None:
         self.chain = chain
         links = chain.get("links") or []
         items = "".join(
-            f"<li><strong>{esc(link.get('label', '?'))}</strong> ({esc(link.get('kind', 'unknown'))})"
+            f"<li><strong>{esc(link.get('label', '?'))}</strong>{esc(link_kind(link.get('kind')))}"
             f"{' — ' + esc(link['explanation']) if link.get('explanation') else ''}</li>"
             for link in links
         )
@@ -81,22 +95,30 @@ class SourcingChainView(widgets.VBox):
         from mlkit import plots  # matplotlib (25 MB in every kernel) loads only when a chart is drawn
 
         self.figure = plots.chain_figure(chain)
-        super().__init__([style_widget(), figure_image(self.figure), self.text])
+        parts = [style_widget(), figure_image(self.figure)]
+        super().__init__([*parts, self.text] if details else parts)
 
 
-def sourcing_chain(text: str | Result | dict[str, Any] | None = None) -> widgets.Widget:
+def link_kind(kind: object) -> str:
+    """A link's kind in words, in brackets (" (a news outlet)"), never the internal key; "" for the reader."""
+    words = LINK_KINDS.get(str(kind), str(kind or "not known").replace("_", " "))
+    return f" ({words})" if words else ""
+
+
+def sourcing_chain(text: str | Result | dict[str, Any] | None = None, details: bool = True) -> widgets.Widget:
     """The chain from the reader back through each outlet and source to the unknown first witness.
 
     Pass a chain already computed (``mlkit.lessons.traced_chain()``, which adds the source pack's earlier
     versions) to show exactly the chain the lesson's text version shows."""
     chain = text if isinstance(text, dict) else findings.sourcing_chain(as_result(text))
-    return SourcingChainView(chain)
+    return SourcingChainView(chain, details)
 
 
 class HeadlineVsBodyView(widgets.VBox):
-    """How certain the headline sounds against each body sentence, as a chart and a table."""
+    """How certain the headline sounds against each body sentence, as a chart and a table
+    (``details=False``: the chart only, with its text version, where a lesson's own table follows)."""
 
-    def __init__(self, hvb: dict[str, Any]) -> None:
+    def __init__(self, hvb: dict[str, Any], details: bool = True) -> None:
         self.hvb = hvb
         headline = hvb.get("headline")
         head_text = headline["text"] if headline else "(none found)"
@@ -123,12 +145,13 @@ class HeadlineVsBodyView(widgets.VBox):
         from mlkit import plots  # matplotlib (25 MB in every kernel) loads only when a chart is drawn
 
         self.figure = plots.headline_body_figure(hvb)
-        super().__init__([style_widget(), figure_image(self.figure), self.text])
+        parts = [style_widget(), figure_image(self.figure)]
+        super().__init__([*parts, self.text] if details else parts)
 
 
-def headline_vs_body(text: str | Result | None = None) -> widgets.Widget:
+def headline_vs_body(text: str | Result | None = None, details: bool = True) -> widgets.Widget:
     """A chart of how certain the headline sounds against each body sentence, with a table."""
-    return HeadlineVsBodyView(findings.headline_vs_body(as_result(text)))
+    return HeadlineVsBodyView(findings.headline_vs_body(as_result(text)), details)
 
 
 def _percent(value: object) -> str:

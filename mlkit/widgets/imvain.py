@@ -3,6 +3,10 @@
 For each source of the 2013 article the student answers the five questions (Yes / No / Can't tell) and
 presses Check; each answer gets the reason from instructor/data/imvain.json. Saved as small JSON:
 {"answers": {source: {letter: reply}}, "score": [right, total], "first": {...}} (first attempt kept).
+
+The replies are radio buttons (a screen reader says which is chosen, and the filled circle shows it by
+shape), and the chosen reply is also written out with a tick beside them. After a restart the choices,
+the feedback and the saved message come back, as in every other widget.
 """
 
 from __future__ import annotations
@@ -15,6 +19,11 @@ from mlkit.lessons import imvain_data
 from mlkit.widgets._saving import esc, save, saved
 
 
+def chosen_words(reply: str | None) -> str:
+    """The chosen reply in words with a tick, or a prompt to choose: never shown by shade alone."""
+    return f"<p><strong>✓ {esc(reply)}</strong></p>" if reply else "<p><em>not answered yet</em></p>"
+
+
 class Imvain(widgets.VBox):
     """A grid of five questions per source, one Check, a reason for every answer."""
 
@@ -25,42 +34,54 @@ class Imvain(widgets.VBox):
         self.sources = data["sources"]
         before = saved(self.question_id)
         answers = before.get("answers", {}) if isinstance(before, dict) else {}
+        answers = answers if isinstance(answers, dict) else {}
         self.first = before.get("first") if isinstance(before, dict) else None
-        self.picks: dict[tuple[str, str], widgets.ToggleButtons] = {}
+        self.picks: dict[tuple[str, str], widgets.RadioButtons] = {}
+        self.shown: dict[tuple[str, str], widgets.HTML] = {}
         rows: list[widgets.Widget] = []
         for src in self.sources:
             rows.append(widgets.HTML(f"<h4>Source: “{esc(src['source'])}”</h4>"))
             for letter, name, ask in self.questions:
-                value = (answers.get(src["source"]) or {}).get(letter)
-                pick = widgets.ToggleButtons(
+                given = answers.get(src["source"])
+                value = given.get(letter) if isinstance(given, dict) else None
+                pick = widgets.RadioButtons(
                     options=data["replies"],
                     value=value if value in data["replies"] else None,
-                    tooltip=ask,
-                    style={"button_width": "6.5em"},
+                    orientation="horizontal",
+                    layout=widgets.Layout(width="auto"),
                 )
+                shown = widgets.HTML(chosen_words(pick.value), layout=widgets.Layout(min_width="8em"))
+                pick.observe(lambda change, shown=shown: setattr(shown, "value", chosen_words(change["new"])),
+                             names="value")  # fmt: skip
                 self.picks[(src["source"], letter)] = pick
+                self.shown[(src["source"], letter)] = shown
                 label = widgets.HTML(
                     f"<p><strong>{esc(letter)}</strong> ({esc(name)}): {esc(ask)}</p>",
-                    layout=widgets.Layout(width="55%"),
+                    layout=widgets.Layout(width="50%"),
                 )
-                rows.append(widgets.HBox([label, pick]))
+                rows.append(widgets.HBox([label, pick, shown], layout=widgets.Layout(align_items="center")))
         self.check_button = widgets.Button(description="Check", button_style="primary")
         self.feedback = widgets.HTML()
         self.check_button.on_click(lambda _b: self.check())
         super().__init__([*rows, self.check_button, self.feedback])
+        if isinstance(before, dict) and "score" in before and self.complete(self.answers()):
+            # restored after a restart: the feedback on the last checked answers comes back with them
+            self.feedback.value = "<p>Saved earlier.</p>" + self.report(self.answers())[1]
 
-    def check(self) -> dict[str, Any] | None:
-        answers = {
+    def answers(self) -> dict[str, dict[str, str | None]]:
+        return {
             src["source"]: {
                 letter: self.picks[(src["source"], letter)].value for letter, _, _ in self.questions
             }
             for src in self.sources
         }
-        if any(v is None for per in answers.values() for v in per.values()):
-            self.feedback.value = (
-                "<p>Answer every question for every source first (Can't tell is an answer).</p>"
-            )
-            return None
+
+    @staticmethod
+    def complete(answers: dict[str, dict[str, str | None]]) -> bool:
+        return all(v is not None for per in answers.values() for v in per.values())
+
+    def report(self, answers: dict[str, dict[str, Any]]) -> tuple[int, str]:
+        """(answers that agree with ours, the feedback as HTML: the score, then a reason for each)."""
         right, lines = 0, []
         for src in self.sources:
             items = []
@@ -75,15 +96,25 @@ class Imvain(widgets.VBox):
                 )
             lines.append(f"<p><strong>“{esc(src['source'])}”</strong></p><ul>{''.join(items)}</ul>")
         total = len(self.sources) * len(self.questions)
+        head = (
+            f"<p><strong>{right} of {total} answers agree with ours.</strong> Where you differ, read the "
+            "reason: some questions have more than one fair answer.</p>"
+        )
+        return right, head + "".join(lines)
+
+    def check(self) -> dict[str, Any] | None:
+        answers = self.answers()
+        if not self.complete(answers):
+            self.feedback.value = (
+                "<p>Answer every question for every source first (Can't tell is an answer).</p>"
+            )
+            return None
+        right, feedback = self.report(answers)
+        total = len(self.sources) * len(self.questions)
         if not self.first:
             self.first = {"answers": answers, "score": [right, total]}
         value = {"answers": answers, "score": [right, total], "first": self.first}
-        self.feedback.value = (
-            f"<p><strong>{right} of {total} answers agree with ours.</strong> Where you differ, read the "
-            "reason: some questions have more than one fair answer.</p>"
-            + "".join(lines)
-            + save(self.question_id, value)
-        )
+        self.feedback.value = feedback + save(self.question_id, value)
         return value
 
 

@@ -1,6 +1,8 @@
 """The headline-judgement task of lessons 00 and 08: four headlines with their first lines, two backed up
 and two overstated; the student rates each, and the kit reports calibration (trusting what is backed up
-as well as doubting what is not), not just doubt. Lesson 08 sets the result beside lesson 00's.
+as well as doubting what is not), not just doubt. Lesson 08 compares its first try with lesson 00's and
+names the move: towards doubting what is backed up (learned doubt, not judgement) or towards trusting what
+is not.
 
 Saved with mlkit.store as small JSON: {"ratings": [...], "score": [right, 4], "first": {...}} where
 "first" is the first checked attempt, never overwritten (the class summary counts first attempts).
@@ -52,6 +54,55 @@ def verdict(cal: dict[str, Any]) -> str:
     return f"{solid}, {weak}. {end}"
 
 
+CALIBRATION_KEYS = ("right", "total", "trusted_solid", "solid", "doubted_weak", "weak")
+
+
+def _share(cal: dict[str, Any], part: str, whole: str) -> float:
+    return cal[part] / cal[whole] if cal[whole] else 0.0
+
+
+def shift(then: dict[str, Any], now: dict[str, Any]) -> str:
+    """How judgement moved from one attempt to a later one, in words (lesson 08's first try against lesson
+    0's): a move towards doubting backed-up headlines is named as learned doubt, not judgement, and a move
+    towards trusting overstated ones is named too, because both are the mistakes calibration is about."""
+    doubt = _share(now, "trusted_solid", "solid") < _share(then, "trusted_solid", "solid")
+    trust = _share(now, "doubted_weak", "weak") < _share(then, "doubted_weak", "weak")
+    parts = [
+        f"Your first try in lesson 0: {then['right']} of {then['total']} judged well; your first try now: "
+        f"{now['right']} of {now['total']}."
+    ]
+    if doubt:
+        parts.append(
+            f"You now trust fewer of the backed-up headlines (lesson 0: {then['trusted_solid']} of "
+            f"{then['solid']}; now: {now['trusted_solid']} of {now['solid']}). Doubting stories that are "
+            "backed up is learned doubt, not judgement: a hedge such as “may” or “at least” is often a sign "
+            "of careful reporting."
+        )
+    if trust:
+        parts.append(
+            f"You now doubt fewer of the overstated headlines (lesson 0: {then['doubted_weak']} of "
+            f"{then['weak']}; now: {now['doubted_weak']} of {now['weak']}). They say more than their first "
+            "lines show: ask who says so before you trust a headline."
+        )
+    if not (doubt or trust):
+        if now["right"] > then["right"]:
+            parts.append("Your judgement is better: you trust what is backed up and doubt what is not.")
+        elif now["right"] == now["total"]:
+            parts.append("Well judged both times.")
+        else:
+            parts.append("Your judgement is where it was: look again at the headlines marked “Look again”.")
+    return " ".join(parts)
+
+
+def first_calibration(saved: Any) -> dict[str, Any] | None:
+    """The first checked attempt of a saved judgement, if it has every count (a loaded file may not)."""
+    first = saved.get("first") if isinstance(saved, dict) else None
+    if not isinstance(first, dict):
+        return None
+    ok = all(isinstance(first.get(k), int) and not isinstance(first.get(k), bool) for k in CALIBRATION_KEYS)
+    return first if ok else None
+
+
 class HeadlineJudgement(widgets.VBox):
     """Four rated headlines, one Check, feedback per headline and a calibration summary."""
 
@@ -62,7 +113,8 @@ class HeadlineJudgement(widgets.VBox):
         self.scale = headline_scale()
         saved = _saved(self.question_id)
         ratings = saved.get("ratings") if isinstance(saved, dict) else None
-        self.first = saved.get("first") if isinstance(saved, dict) else None
+        self.first = first_calibration(saved)
+        self.compare_with = compare_with
         self.choices: list[widgets.RadioButtons] = []
         rows: list[widgets.Widget] = []
         for n, item in enumerate(self.items):
@@ -83,22 +135,34 @@ class HeadlineJudgement(widgets.VBox):
         self.check_button = widgets.Button(description="Check", button_style="primary")
         self.feedback = widgets.HTML()
         self.check_button.on_click(lambda _b: self.check())
-        earlier = widgets.HTML(self._earlier(compare_with)) if compare_with else widgets.HTML()
+        self.earlier = widgets.HTML()
         label = widgets.HTML(
             "<p><em>Written for this kit: the places, people and events are invented.</em></p>"
         )
-        super().__init__([label, *rows, self.check_button, self.feedback, earlier])
+        super().__init__([label, *rows, self.check_button, self.feedback, self.earlier])
         if self.first:
             self.feedback.value = f"<p>Saved earlier. {_esc(verdict(self.first))}</p>"
+        self.show_comparison()
 
-    def _earlier(self, other_set: str) -> str:
-        saved = _saved(f"{other_set}_headlines")
-        first = saved.get("first") if isinstance(saved, dict) else None
-        if not first:
-            return "<p>There is no saved result from lesson 0 to compare with.</p>"
-        return (
-            f"<p>In lesson 0 you judged {first['right']} of {first['total']} well. {_esc(verdict(first))}</p>"
-        )
+    def show_comparison(self) -> str:
+        """Lesson 0's first try, and once this set is checked, how judgement moved since (``shift``)."""
+        if not self.compare_with:
+            return ""
+        then = first_calibration(_saved(f"{self.compare_with}_headlines"))
+        if then is None:
+            text = (
+                "There is no saved result from lesson 0 to compare with. In a new Binder session, load last "
+                "time's file at the top of this lesson, then run all cells again."
+            )
+        elif self.first is None:
+            text = (
+                f"In lesson 0 you judged {then['right']} of {then['total']} well. Rate these four and press "
+                "Check to see how your judgement has moved."
+            )
+        else:
+            text = shift(then, self.first)
+        self.earlier.value = f"<p><strong>Then and now.</strong> {_esc(text)}</p>"
+        return text
 
     def ratings(self) -> list[int | None]:
         return [c.value for c in self.choices]
@@ -122,6 +186,7 @@ class HeadlineJudgement(widgets.VBox):
             f"<p><strong>{cal['right']} of {cal['total']} judged well.</strong> {_esc(verdict(cal))}</p>"
             f"<ul>{''.join(lines)}</ul>{saved}"
         )
+        self.show_comparison()
         return value
 
 

@@ -9,13 +9,12 @@ saves on every change: a student who comes back to the tab late loses nothing al
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import ipywidgets as widgets
 
 from mlkit.lessons import search_task
-from mlkit.widgets._saving import esc, save, saved
+from mlkit.widgets._saving import SAVED, esc, save, saved
 
 FIELDS = (
     ("page", "The page", "its name or web address"),
@@ -65,7 +64,10 @@ class SearchStep(widgets.VBox):
     def save(self) -> dict[str, Any]:
         value = self.value()
         notice = save(self.question_id, value)
-        self.status.value = notice.replace("</p>", f" at {esc(datetime.now().strftime('%H:%M:%S'))}.</p>", 1)
+        if notice == SAVED:  # a count that grows as they type shows the saving keeps up
+            words = sum(len(v.split()) for v in value.values())
+            notice = f"<p>Saved as you type: {words} word{'' if words == 1 else 's'} in the boxes.</p>"
+        self.status.value = notice
         return value
 
 

@@ -1,4 +1,4 @@
-"""Lesson 08's reflection: the confidence given in lesson 00 beside the same question asked again."""
+"""Lesson 08's reflection: the confidence given in lesson 0 beside the same question asked again."""
 
 from __future__ import annotations
 
@@ -13,15 +13,16 @@ HEADLINE_AFTER = "08_headline_confidence"
 
 
 class Reflection(widgets.VBox):
-    """The confidence given in lesson 00 next to a new poll, with the change put in words."""
+    """The confidence given in lesson 0 next to a new poll, with the change put in words."""
 
     def __init__(self, before_id: str, after_id: str, prompt: str) -> None:
         self.before_id = before_id
         self.before = saving.saved(before_id, "poll")
         before_text = (
-            f"In lesson 00 you said: <strong>{esc(CONFIDENCE_LABELS[self.before])}</strong>."
+            f"In lesson 0 you said: <strong>{esc(CONFIDENCE_LABELS[self.before])}</strong>."
             if self.before in CONFIDENCE_LABELS
-            else "There is no saved answer from lesson 00 (perhaps a new Binder session); answer anyway."
+            else "There is no saved answer from lesson 0. In a new Binder session, load last time's file at "
+            "the top of this lesson, then run all cells again; or answer anyway."
         )
         self.poll = ConfidencePoll(after_id, prompt)
         self.comparison = widgets.HTML()
