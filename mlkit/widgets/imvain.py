@@ -16,7 +16,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from mlkit.lessons import imvain_data
-from mlkit.widgets._saving import esc, save, saved
+from mlkit.render import esc
+from mlkit.widgets.saving import save_html as save
+from mlkit.widgets.saving import saved
 
 
 def chosen_words(reply: str | None) -> str:

@@ -15,9 +15,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from mlkit.lessons import headline_scale, headline_set
-from mlkit.widgets._saving import esc as _esc
-from mlkit.widgets._saving import save as _save
-from mlkit.widgets._saving import saved as _saved
+from mlkit.render import esc as _esc
+from mlkit.widgets.saving import save_html as _save
+from mlkit.widgets.saving import saved as _saved
 
 
 def judged_right(item: dict[str, Any], rating: int | None, scale_len: int) -> bool:

@@ -11,8 +11,11 @@ from typing import Any
 from mlkit import store
 from mlkit.render import esc
 
+#: What a student sees when a save worked: words, not the question's id (that is for teachers).
+SAVED = "Saved."
 
-def saved(question_id: str, kind: str) -> Any:
+
+def saved(question_id: str, kind: str = "record") -> Any:
     """The saved answer if there is one of the right shape, else None (never raises in a lesson)."""
     try:
         return store.saved(question_id, kind)
@@ -20,7 +23,7 @@ def saved(question_id: str, kind: str) -> Any:
         return None
 
 
-def save(question_id: str, value: Any, kind: str) -> tuple[bool, str]:
+def save(question_id: str, value: Any, kind: str = "record") -> tuple[bool, str]:
     """Save and say so in plain words: (saved?, message). Notices about the file are added once."""
     try:
         store.save_answer(question_id, value, kind=kind)
@@ -33,12 +36,12 @@ def save(question_id: str, value: Any, kind: str) -> tuple[bool, str]:
     except ValueError as exc:
         message, ok = f"Not saved: {exc}.", False
     else:
-        message, ok = f"Saved ({question_id}).", True
+        message, ok = SAVED, True
     notices = store.pop_notices()
     return ok, " ".join([message, *notices])
 
 
-def save_html(question_id: str, value: Any, kind: str) -> str:
+def save_html(question_id: str, value: Any, kind: str = "record") -> str:
     """``save`` as an HTML paragraph for ipywidgets (the message is escaped)."""
     ok, message = save(question_id, value, kind)
     css = "mlkit-saved" if ok else "mlkit-bad"

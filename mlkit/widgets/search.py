@@ -14,7 +14,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from mlkit.lessons import search_task
-from mlkit.widgets._saving import SAVED, esc, save, saved
+from mlkit.render import esc
+from mlkit.widgets import saving
+from mlkit.widgets.saving import saved
 
 FIELDS = (
     ("page", "The page", "its name or web address"),
@@ -63,11 +65,11 @@ class SearchStep(widgets.VBox):
 
     def save(self) -> dict[str, Any]:
         value = self.value()
-        notice = save(self.question_id, value)
-        if notice == SAVED:  # a count that grows as they type shows the saving keeps up
+        ok, message = saving.save(self.question_id, value)
+        if ok:  # a count that grows as they type shows the saving keeps up
             words = sum(len(v.split()) for v in value.values())
-            notice = f"<p>Saved as you type: {words} word{'' if words == 1 else 's'} in the boxes.</p>"
-        self.status.value = notice
+            message = f"Saved as you type: {words} word{'' if words == 1 else 's'} in the boxes."
+        self.status.value = f"<p>{esc(message)}</p>"
         return value
 
 
