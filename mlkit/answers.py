@@ -135,7 +135,12 @@ def parse(content: bytes) -> Parsed:
     except RecursionError:
         return Parsed(problems=["it is nested too deeply to read"], readable=False)
     except ValueError as exc:  # JSONDecodeError is a ValueError
-        return Parsed(problems=[f"it is not valid JSON ({type(exc).__name__})"], readable=False)
+        why = (
+            "it is cut short or was edited"
+            if isinstance(exc, json.JSONDecodeError)
+            else "a number in it is too long"
+        )
+        return Parsed(problems=[f"it is not in the form the kit saves ({why})"], readable=False)
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         return Parsed(problems=["it is not an mlkit answers file"], readable=False)
     parsed = Parsed()

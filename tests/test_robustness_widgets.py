@@ -92,7 +92,7 @@ def test_rewrite_lab_takes_a_lone_surrogate_while_typing() -> None:
     found = lab.update("It \ud800 reportedly rained, officials claimed.")
     _send_all(lab)
     # Checked by hand: 'said' (neutral) became 'claimed' (distancing); 'may' went, 'reportedly' came.
-    assert "“said” (neutral) → “claimed” (distancing)" in found
+    assert "“said” (neutral) → “claimed” (keeps a distance)" in found
     assert any(c.startswith("hedge removed: “may”") for c in found)
     assert any(c.startswith("hedge added: “reportedly”") for c in found)
 

@@ -264,3 +264,10 @@ def test_every_kind_in_the_data_file_accepts_its_shape_and_refuses_another() -> 
     for kind, (good, bad) in GOOD_AND_BAD.items():
         assert answers.check_value(good, kind) is None, kind
         assert answers.check_value(bad, kind) is not None, kind
+
+
+def test_a_cut_short_file_is_named_in_plain_words(work: Path) -> None:
+    write_raw(work, b'{"format": "mlkit-answers", "answers": {"q": {"value": "b"')
+    assert store.load_answers() == {}
+    notice = store.pop_notices()[0]
+    assert "it is cut short or was edited" in notice and "JSONDecodeError" not in notice

@@ -116,3 +116,14 @@ def test_a_failed_save_is_reported_not_swallowed(monkeypatch: pytest.MonkeyPatch
     q.input.value = "said"
     q.check_button.click()
     assert "Not saved: Permission denied" in q.feedback.value and "Download" in q.feedback.value
+
+
+def test_the_free_text_hint_follows_the_first_save_only() -> None:
+    args = ("07_why2", "Why?", None, "Because.", "Who says so?", "Think.")
+    q = question(*args)
+    q.input.value = "first try"
+    q.check_button.click()
+    assert "Who says so?" in q.feedback.value
+    q.input.value = "second try"
+    q.check_button.click()
+    assert "Who says so?" not in q.feedback.value and "Saved." in q.feedback.value

@@ -11,10 +11,11 @@ import ipywidgets
 import pytest
 from test_widgets_support import HOSTILE, assert_no_article_markup, audit, hostile_result, small_result
 
+import mlkit
 from mlkit.result import Result
 from mlkit.widgets import compare, headline_vs_body, rewrite_lab, source_explorer, sourcing_chain
 from mlkit.widgets import explorer as explorer_module
-from mlkit.widgets.lab import changes
+from mlkit.widgets.lab import changes, suggestion
 
 PNG = b"\x89PNG"
 
@@ -216,16 +217,24 @@ def test_changes_name_each_difference() -> None:
     before = _r("x", hedges=[("reportedly", "evidential")], cues=[("claimed", "distancing", "unnamed")])
     after = _r("y", hedges=[("may", "modal")], cues=[("said", "neutral", "named")])
     assert changes(before, after) == [
-        "“claimed” (distancing) → “said” (neutral)",
-        "hedge removed: “reportedly” (evidential)",
-        "hedge added: “may” (modal)",
-        "named sources: 0 → 1",
+        "“claimed” (keeps a distance) → “said” (neutral)",
+        "hedge removed: “reportedly” (second-hand)",
+        "hedge added: “may” (possible or likely)",
+        "reports by a named source: 0 → 1",
     ]
     assert changes(before, before) == []
     assert changes(before, _r("z")) == [
-        "reporting word removed: “claimed” (distancing)",
-        "hedge removed: “reportedly” (evidential)",
+        "reporting word removed: “claimed” (keeps a distance)",
+        "hedge removed: “reportedly” (second-hand)",
     ]
+
+
+def test_rewrite_lab_suggests_only_words_the_sentence_has() -> None:
+    assert "change “claimed” to “said” or remove “reportedly”" in suggestion(
+        mlkit.analyze("Rebels reportedly took the town, an activist claimed.")
+    )
+    plain = suggestion(mlkit.analyze("The town was taken."))
+    assert "claimed" not in plain and "add “reportedly”" in plain
 
 
 def test_rewrite_lab_updates_as_the_student_types() -> None:
@@ -233,7 +242,7 @@ def test_rewrite_lab_updates_as_the_student_types() -> None:
     assert lab.editor.continuous_update
     assert "Nothing has changed yet." in lab.changes_view.value
     lab.editor.value = "Rebels took the town."
-    assert "hedge removed: “reportedly” (evidential)" in lab.changes
+    assert "hedge removed: “reportedly” (second-hand)" in lab.changes
     assert "reportedly" in lab.changes_view.value
     assert lab.view.mode == "compare" and lab.view.labels == ["Original", "Your version"]
     assert any(m["cat"] == "hedge" for m in lab.view.marks)  # the original keeps its hedge

@@ -8,13 +8,23 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from mlkit import sourcing
+from mlkit.labels import FAMILY_OF, HEDGE_FAMILIES, STANCE_WORDS
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, esc, note, style_widget
 from mlkit.widgets.article_view import ArticleView
 
 
 def _hedges(r: Result) -> list[tuple[str, str]]:
-    return [(h["text"].lower(), str(h.get("category", ""))) for h in r.hedges]
+    """(words, family) of every hedge, the family in lesson 02's words ("second-hand", not "evidential")."""
+    out = []
+    for h in r.hedges:
+        category = str(h.get("category", ""))
+        family = (
+            HEDGE_FAMILIES[FAMILY_OF[category]][0] if category in FAMILY_OF else category.replace("_", " ")
+        )
+        out.append((h["text"].lower(), family.lower()))
+    return out
 
 
 def _boosters(r: Result) -> list[str]:
@@ -22,7 +32,12 @@ def _boosters(r: Result) -> list[str]:
 
 
 def _cues(r: Result) -> list[tuple[str, str]]:
-    return [(a["cue"]["text"].lower(), str(a.get("verb_stance", ""))) for a in r.attributions if a.get("cue")]
+    """(words, how the verb colours the claim) of every reporting word, in the source table's words."""
+    return [
+        (a["cue"]["text"].lower(), STANCE_WORDS.get(str(a.get("verb_stance")), "").split(" (")[0])
+        for a in r.attributions
+        if a.get("cue")
+    ]
 
 
 def _minus(a: list[Any], b: list[Any]) -> list[Any]:
@@ -49,11 +64,25 @@ def changes(before: Result, after: Result) -> list[str]:
     out += [f"hedge added: “{t}” ({c})" for t, c in _minus(_hedges(after), _hedges(before))]
     out += [f"booster removed: “{t}”" for t in _minus(_boosters(before), _boosters(after))]
     out += [f"booster added: “{t}”" for t in _minus(_boosters(after), _boosters(before))]
-    before_named = sum(a.get("source_type") == "named" for a in before.attributions)
-    after_named = sum(a.get("source_type") == "named" for a in after.attributions)
-    if before_named != after_named:
-        out.append(f"named sources: {before_named} → {after_named}")
+    before_named, after_named = (sourcing.source_counts(r)["named"] for r in (before, after))
+    if before_named != after_named:  # counted as every other view counts them (mlkit.sourcing)
+        out.append(f"reports by a named source: {before_named} → {after_named}")
     return out
+
+
+def suggestion(r: Result) -> str:
+    """What to try, taken from this sentence's own words, so the prompt never names a word it lacks."""
+    ideas = []
+    cue = next(
+        (a["cue"]["text"] for a in r.attributions if a.get("cue") and a.get("verb_stance") != "neutral"), ""
+    )
+    if cue:
+        ideas.append(f"change “{cue}” to “said”")
+    if r.hedges:
+        ideas.append(f"remove “{r.hedges[0]['text']}”")
+    if not ideas:
+        return "Change the words (add “reportedly”, or say who said it) and watch what the analyser finds."
+    return f"Change the words (for example {' or '.join(ideas)}) and watch what the analyser finds."
 
 
 class RewriteLab(widgets.VBox):
@@ -74,10 +103,7 @@ class RewriteLab(widgets.VBox):
         self.changes: list[str] = []
         self.editor.observe(lambda change: self.update(change["new"]), names="value")
         self.update(self.original.text)
-        intro = note(
-            "<p>Change the words (for example “claimed” → “said”, or remove “reportedly”) and watch what "
-            "the analyser finds.</p>"
-        )
+        intro = note(f"<p>{esc(suggestion(self.original))}</p>")
         super().__init__(
             [
                 style_widget(),

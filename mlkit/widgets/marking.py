@@ -356,8 +356,9 @@ class WhoIsTheSource(MarkingExercise):
             label="Who is the source? Mark each source in the article",
             help=(
                 "The reporting words are marked CUE. For each one, find who says it and mark those words: "
-                "first choose Named source or Not named, then click or drag over the words. A pronoun "
-                "(he, they) counts as what it stands for. Then press Check."
+                "first choose Named source or Not named, then click or drag over the words (clicking a "
+                "marked word again with the same choice unmarks it; with the other choice, changes it). A "
+                "pronoun (he, they) counts as what it stands for. Then press Check."
             ),
             hint=(
                 "The source usually stands just before or just after the reporting word (“the activist "

@@ -62,7 +62,8 @@ class Question(widgets.VBox):
         if self.kind == "text":
             if self.answer is not None or self.explanation:
                 self.model_button.layout.display = "inline-flex"
-            hint = f"<p>Hint to improve it: {esc(self.hint)}</p>" if self.hint else ""
+            # the hint follows the first save only: after that the student has it, and may ask for a model
+            hint = f"<p>Hint to improve it: {esc(self.hint)}</p>" if self.hint and self.tries <= 1 else ""
             return saved_html + hint
         if self.answer is None:  # an opinion: nothing to mark
             return saved_html + explain
