@@ -58,3 +58,15 @@ STANCE_WORDS: dict[str, str] = {
     "other": "shows what kind of statement (denied, warned, accused, admitted, …)",
 }
 STANCES: tuple[str, ...] = tuple(STANCE_WORDS)
+
+
+#: The kinds of hand in a sourcing chain (mlkit.findings.chain), in the words students read beside each one;
+#: the diagram, the list under it and the chain's own explanations all take them from here.
+LINK_KINDS: dict[str, str] = {
+    "reader": "you, the reader",
+    "article": "the article you read",
+    "outlet": "a news outlet",
+    "group": "a group of people",
+    "person": "a person",
+    "unknown": "not known",
+}

@@ -29,7 +29,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from mlkit import sourcing
-from mlkit.labels import STANCE_WORDS
+from mlkit.labels import LINK_KINDS, STANCE_WORDS
 from mlkit.render import printable
 
 #: matplotlib settings under which a chart is drawn: no "$...$" mathematics, no LaTeX.
@@ -160,11 +160,12 @@ def chain_figure(chain: dict[str, Any]) -> Figure:
         kind = plain(link.get("kind") or "unknown")
         label = "\n".join(textwrap.wrap(plain(link.get("label") or "?"), 16)[:3])
         ax.text(
-            i, 0.15, label, ha="center", va="center", fontsize=9, gid="chain-node",
+            i, 0.15, label, ha="center", va="center", fontsize=11, gid="chain-node",
             bbox={"boxstyle": "round,pad=0.4", "facecolor": KIND_COLOURS.get(kind, "#FFFFFF"),
                   "edgecolor": "black", "linestyle": "--" if kind == "unknown" else "-", "alpha": 0.9},
         )  # fmt: skip
-        ax.text(i, -0.75, f"({kind})", ha="center", va="center", fontsize=8, style="italic", gid="chain-kind")
+        words = "\n".join(textwrap.wrap(LINK_KINDS.get(kind, kind.replace("_", " ")), 14))
+        ax.text(i, -0.8, words, ha="center", va="center", fontsize=10, style="italic", gid="chain-kind")
         if i + 1 < len(links):  # the claim travels from the witness towards the reader: heads point left
             ax.add_patch(
                 FancyArrowPatch((i + 0.38, 0.15), (i + 0.62, 0.15), arrowstyle="<|-", mutation_scale=14,
@@ -173,12 +174,14 @@ def chain_figure(chain: dict[str, Any]) -> Figure:
     hands = int(chain.get("hands") or 0)
     title = f"How many hands? The claim passed through {hands} before reaching you"
     fig.suptitle(title)
-    steps = ", then ".join(f"{link.get('label') or '?'} ({link.get('kind') or 'unknown'})" for link in links)
+    steps = ", then ".join(
+        f"{link.get('label') or '?'} ({LINK_KINDS.get(str(link.get('kind')), 'not known')})" for link in links
+    )
     fig.alt_text = (
         f"Diagram. {title}. {len(links)} boxes from the reader back to the first witness: {steps or 'none'}."
     )
-    ax.set_title("reader  ←  ...  ←  first witness (read from left to right, back towards the source)",
-                 fontsize=9)  # fmt: skip
+    ax.set_title("you  ←  …  ←  the first witness (read from left to right, back towards the source)",
+                 fontsize=10)  # fmt: skip
     return fig
 
 

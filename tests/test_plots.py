@@ -98,12 +98,20 @@ def test_chain_figure_has_one_node_per_link_and_counts_hands() -> None:
     assert len(arrows) == 4
     start, end = arrows[0]._posA_posB  # "<|-" draws the head at the start: it must be the reader's side
     assert start[0] < end[0]
-    assert "(unknown)" in [t.get_text() for t in ax.texts]
+    kinds = [t.get_text().replace("\n", " ") for t in ax.texts if t.get_gid() == "chain-kind"]
+    assert kinds == [
+        "you, the reader",
+        "the article you read",
+        "a news outlet",
+        "a group of people",
+        "not known",
+    ]
     assert "passed through 4 before reaching you" in _texts(fig)
     assert plots.describe(fig) == (
         "Diagram. How many hands? The claim passed through 4 before reaching you. 5 boxes from the reader "
-        "back to the first witness: You, the reader (reader), then Arutz Sheva (article), then Asharq "
-        "Al-Awsat (outlet), then Syrian activists (group), then unknown first witness (unknown)."
+        "back to the first witness: You, the reader (you, the reader), then Arutz Sheva (the article you "
+        "read), then Asharq Al-Awsat (a news outlet), then Syrian activists (a group of people), then "
+        "unknown first witness (not known)."
     )
 
 

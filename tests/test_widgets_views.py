@@ -140,7 +140,10 @@ def test_sourcing_chain_lists_every_hand(fake_findings: list[Result]) -> None:
     png, alt = images(w)[0]
     assert png.startswith(PNG)
     assert "The claim passed through 3 before reaching you" in alt
-    assert "4 boxes" in alt and "then <script>alert(1)</script> News (article), then activists" in alt
+    assert (
+        "4 boxes" in alt
+        and "then <script>alert(1)</script> News (the article you read), then activists" in alt
+    )
     assert "<script>" not in w.children[1].value  # the label is in the alt, escaped
 
 

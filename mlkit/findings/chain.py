@@ -28,6 +28,7 @@ from typing import Any
 from mlkit.findings._common import Span, SpanIndex, content_stems, normalise, read_tsv
 from mlkit.findings.body import headline
 from mlkit.findings.furniture import furniture_ranges
+from mlkit.labels import LINK_KINDS
 from mlkit.result import Result
 
 ARTICLE_LABEL = "this article (the outlet that published it)"
@@ -214,9 +215,6 @@ def _link(
     return {"label": label, "kind": kind, "span": span, "explanation": explanation, "cues": cues or []}
 
 
-_KIND_WORDS = {"outlet": "a news outlet", "person": "a person", "group": "a group of people"}
-
-
 def sourcing_chain(r: Result) -> dict[str, Any]:
     """The chain from the reader back to the first witness, and the number of hands (reader excluded)."""
     attrs = _body_attributions(r)
@@ -254,7 +252,7 @@ def sourcing_chain(r: Result) -> dict[str, Any]:
             areas = [m["content"] for m in attrs if m.get("content") and _key(m) in group_keys]
         labels = [" ".join(_source(g)["text"].split()) for g in group]
         cues = [" ".join(m["cue"]["text"].split()) for m in group]
-        what = _KIND_WORDS[kind] if len(group) == 1 else "people or groups"
+        what = LINK_KINDS[kind] if len(group) == 1 else "people or groups"
         links.append(
             _link(
                 " / ".join(dict.fromkeys(labels)),

@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from mlkit import findings, sourcing
-from mlkit.labels import STANCE_WORDS
+from mlkit.labels import LINK_KINDS, STANCE_WORDS
 from mlkit.lessons._common import who
 from mlkit.result import Result
 from mlkit.widgets._html import as_result, esc, figure_image, note, short, style_widget, table
@@ -63,17 +63,6 @@ def source_explorer(text: str | Result | None = None, table: bool = True) -> Sou
     return SourceExplorer(as_result(text), table)
 
 
-#: The kinds of link in a chain, in words a student reads next to each hand of the list.
-LINK_KINDS = {
-    "reader": "",
-    "article": "the article you read",
-    "outlet": "a news outlet",
-    "group": "a group of people",
-    "person": "a person",
-    "unknown": "",
-}
-
-
 class SourcingChainView(widgets.VBox):
     """The chain of hands as a diagram and as a numbered list (``details=False``: the diagram only, with
     its text version, for a lesson that shows the list as its own view right after)."""
@@ -101,8 +90,10 @@ class SourcingChainView(widgets.VBox):
 
 def link_kind(kind: object) -> str:
     """A link's kind in words, in brackets (" (a news outlet)"), never the internal key; "" for the reader."""
+    if kind in ("reader", "unknown"):  # the list says so in its own words around these two
+        return ""
     words = LINK_KINDS.get(str(kind), str(kind or "not known").replace("_", " "))
-    return f" ({words})" if words else ""
+    return f" ({words})"
 
 
 def sourcing_chain(text: str | Result | dict[str, Any] | None = None, details: bool = True) -> widgets.Widget:
