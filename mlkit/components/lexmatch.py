@@ -28,36 +28,37 @@ class LexiconMatcher:
         self.kinds = kinds
         self._version = -1
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._needs_number: set[str] = set()
+        self._labels: dict[int, tuple[str, str, bool]] = {}  # match id -> (kind, key, needs a number)
 
     def _refresh(self) -> None:
         if self._version == lexicon.version():
             return
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._needs_number = set()
+        self._labels = {}
         for kind in self.kinds:
             for key in lexicon.entries(kind):
                 forms = key.split("|") if kind == "cues" else [key]
                 docs = []
+                needs_number = False
                 for form in forms:
-                    for words, needs_number in lexicon.phrase_variants(form.strip()):
+                    for words, number in lexicon.phrase_variants(form.strip()):
                         docs.append(Doc(self.nlp.vocab, words=list(words), spaces=[False] * len(words)))
-                        if needs_number:
-                            self._needs_number.add(f"{kind}::{key}")
-                self.matcher.add(f"{kind}::{key}", docs)
+                        needs_number = needs_number or number
+                label = f"{kind}::{key}"
+                self.matcher.add(label, docs)
+                self._labels[self.nlp.vocab.strings[label]] = (kind, key, needs_number)
         self._version = lexicon.version()
 
     def __call__(self, doc: Doc) -> list[tuple[str, lexicon.Entry, int, int]]:
         self._refresh()
-        strings = self.nlp.vocab.strings
         out = []
+        labels = self._labels
         for match_id, start, end in self.matcher(doc):
-            label = strings[match_id]
-            kind, key = label.split("::", 1)
+            kind, key, needs_number = labels[match_id]
             entry = lexicon.entries(kind).get(key)
             if entry is None:
                 continue
-            if label in self._needs_number:
+            if needs_number:
                 end = _number_end(doc, end)
                 if end < 0:
                     continue

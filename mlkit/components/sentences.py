@@ -11,8 +11,9 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
-from spacy.strings import hash_string
 from spacy.tokens import Doc
+
+from mlkit.components.tokens import hash_set, member
 
 SENTS_KEY = "mlkit_sents"
 #: Longer than any sentence in the kit's news texts (the longest, a list of 222 names, is 222 tokens).
@@ -83,15 +84,15 @@ class NewsSentencizer:
     """
 
     def __init__(self) -> None:
-        self._enders = numpy.array([hash_string(t) for t in _ENDERS], dtype="uint64")
-        self._soft = numpy.array([hash_string(t) for t in _SOFT_BREAKS], dtype="uint64")
+        self._enders = hash_set(_ENDERS)
+        self._soft = hash_set(_SOFT_BREAKS)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
         arr = doc.to_array([ORTH, IS_SPACE])
-        candidates = numpy.flatnonzero(numpy.isin(arr[:, 0], self._enders) | (arr[:, 1] == 1)).tolist()
+        candidates = numpy.flatnonzero(member(arr[:, 0], self._enders) | (arr[:, 1] == 1)).tolist()
         starts = [0]
         last_end = -1
         for i in candidates:
@@ -125,7 +126,7 @@ def _bounded(starts: list[int], n: int, arr: numpy.ndarray, soft: numpy.ndarray)
     last comma, semicolon, colon or dash in its final third, else after the last space, else hard."""
     if all(b - a <= MAX_TOKENS for a, b in zip(starts, starts[1:] + [n], strict=True)):
         return starts
-    breaks = numpy.isin(arr[:, 0], soft) | (arr[:, 1] == 1)
+    breaks = member(arr[:, 0], soft) | (arr[:, 1] == 1)
     out = []
     for a, b in zip(starts, starts[1:] + [n], strict=True):
         out.append(a)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+import numpy
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 _TEXT_KEY = "mlkit_text"
@@ -45,14 +47,41 @@ def forget_text(doc: Doc) -> None:
 def next_word(doc: Doc, i: int) -> Token | None:
     """The first non-space token after index i (non-breaking spaces are tokens of their own)."""
     for j in range(i + 1, len(doc)):
-        if not doc[j].is_space:
-            return doc[j]
+        tok = doc[j]  # each doc[j] builds a new Token: build it once
+        if not tok.is_space:
+            return tok
     return None
 
 
 def prev_word(doc: Doc, i: int) -> Token | None:
     """The last non-space token before index i."""
     for j in range(i - 1, -1, -1):
-        if not doc[j].is_space:
-            return doc[j]
+        tok = doc[j]
+        if not tok.is_space:
+            return tok
     return None
+
+
+def hash_set(words: Iterable[str]) -> numpy.ndarray:
+    """Sorted word hashes, for `member` tests on a whole Doc's word array at once."""
+    return numpy.unique(numpy.array([hash_string(w) for w in words], dtype="uint64"))
+
+
+def member(values: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
+    """values[k] in ids, for every k: numpy.isin without its set-up cost, which on a few hundred words
+    costs more than the test itself (`ids` sorted, as hash_set makes them)."""
+    if not len(ids):
+        return numpy.zeros(len(values), dtype=bool)
+    at = numpy.searchsorted(ids, values)
+    at[at == len(ids)] = 0
+    return ids[at] == values
+
+
+def slice_bounds(n: int, a: int, b: int) -> tuple[int, int]:
+    """The token range `doc[a:b]` covers (negative indices count from the end, as in spaCy)."""
+    if a < 0:
+        a += n
+    a = min(n, max(0, a))
+    if b < 0:
+        b += n
+    return a, min(n, max(a, b))

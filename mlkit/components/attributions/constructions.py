@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy
 
 from mlkit import lexicon
-from mlkit.components.tokens import next_word
+from mlkit.components.tokens import member, next_word
 from mlkit.components.tokens import prev_word as word_before
 
 from .content import clause_after, clause_before, inside_quote, phrase_after
@@ -128,7 +128,7 @@ def passive_candidates(v: DocView) -> list[int]:
     """Verbs of saying after a form of "be" ("was assured", "were told"): passive reports even when the
     verb is not in the cue list."""
     out = []
-    for i in numpy.flatnonzero(numpy.isin(v.lower_array, AGENTLESS_IDS)).tolist():
+    for i in numpy.flatnonzero(member(v.lower_array, AGENTLESS_IDS)).tolist():
         if not PASSIVE_IDS.intersection(v.lower[max(0, i - 2) : i]):
             continue  # cheap test on word hashes first: most "said"s have no "was" before them
         aux = word_before(v.doc, i)

@@ -12,19 +12,21 @@ from importlib import resources
 from spacy.tokens import Token
 
 from mlkit import lexicon
-from mlkit.components.tokens import next_word
 from mlkit.components.tokens import prev_word as word_before
 
 from .doc_view import DocView, Range
 from .phrases import cap
 from .words import (
+    ARTICLES,
     ASKED_OPENERS,
-    AUXILIARIES,
+    AUX_IDS,
     COMMON_SOURCE_NOUNS,
     DETERMINERS,
     EVIDENCE_SOURCES,
     FIRST_PERSON,
     FUTURE_MARKERS,
+    HAVE_IDS,
+    HYPHEN_ID,
     NEGATION_IDS,
     PASSIVE_AUX,
     POSSESSIVES,
@@ -62,7 +64,7 @@ def cue_phrase(v: DocView, start: int, end: int) -> str:
     """The cue as lower-case text with plain spaces."""
     if end - start == 1:
         return v.doc[start].lower_
-    return v.doc[start:end].text.lower().replace("\u00a0", " ")
+    return v.span((start, end)).text.lower().replace("\u00a0", " ")
 
 
 def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phrase: str) -> Cue | None:
@@ -71,27 +73,28 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
     first_tok, last_tok = doc[start], doc[end - 1]  # made once: each doc[i] builds a new Token
     first_low, word = first_tok.lower_, last_tok.lower_
     cue_start = start  # extend the cue leftwards over auxiliaries: "have reported", "did not say"
+    lower, space = v.lower, v.space  # word hashes and space flags: no Token built to test a word
     while cue_start > 0:
-        prev = doc[cue_start - 1]
-        if prev.is_space and cue_start - 2 >= 0 and doc[cue_start - 2].lower_ in AUXILIARIES:
+        k = cue_start - 1
+        if space[k] and k - 1 >= 0 and lower[k - 1] in AUX_IDS:
             cue_start -= 1
             continue
-        if prev.lower_ in {"have", "has", "had", "'ve"}:
+        if lower[k] in HAVE_IDS:
             cue_start -= 1
             continue
         break
-    while cue_start < start and doc[cue_start].is_space:
+    while cue_start < start and space[cue_start]:
         cue_start += 1
-    prev_word = word_before(doc, cue_start)
-    if cue_start > 0 and doc[cue_start - 1].text == "-" and not doc[cue_start - 1].whitespace_:
+    prev_word = v.prev_word(cue_start)
+    if cue_start > 0 and lower[cue_start - 1] == HYPHEN_ID and not doc[cue_start - 1].whitespace_:
         return None  # "self-described": part of a compound word, not a report
-    nxt = next_word(doc, end - 1)
-    flags = frozenset(entry.guards) if entry is not None else frozenset()
+    nxt = v.next_word(end - 1)
+    flags = _flags(entry.guards) if entry is not None else frozenset()
     cue = Cue(start, end, cue_start, entry, flags, word, first_low, first_tok, prev_word, nxt)
     if (
         word.endswith("ed")
         and prev_word is not None
-        and (prev_word.like_num or prev_word.lower_ in {"the", "a", "an"} | POSSESSIVES)
+        and (prev_word.like_num or prev_word.lower_ in ARTICLES_POSSESSIVES)
         and nxt is not None
         and nxt.is_alpha
         and nxt.is_lower
@@ -127,6 +130,15 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
         "noun" in flags and not word.endswith("ed") and (not cue.ing or word in {"warning", "reporting"})
     )
     return cue
+
+
+ARTICLES_POSSESSIVES = ARTICLES | POSSESSIVES
+
+
+@lru_cache(maxsize=256)
+def _flags(guards: tuple[str, ...]) -> frozenset[str]:
+    """A cue row's flags as a set, made once per distinct row."""
+    return frozenset(guards)
 
 
 def _reported_infinitive(v: DocView, to: int) -> bool:
@@ -178,8 +190,7 @@ def quoted_chatter(v: DocView, cue_start: int, source: Range) -> bool:
 def cue_holds(v: DocView, cue: Cue, source: Range, kind: str, after_that: bool, before: Token | None) -> bool:
     """The checks a cue's flags ask for, once its speaker and the kind of content are known (`before`:
     the word before the speaker and cue, whichever comes first)."""
-    doc = v.doc
-    if cue.mind and doc[source[0] : source[1]].text.lower() in FIRST_PERSON:
+    if cue.mind and v.span(source).text.lower() in FIRST_PERSON:
         return False  # "I think", "we believe": a hedge by the speaker, not a report of someone's mind
     if cannot(v, cue.cue_start) and kind != "direct" and not after_that:
         return False  # "she could not say": no report was made
@@ -189,7 +200,7 @@ def cue_holds(v: DocView, cue: Cue, source: Range, kind: str, after_that: bool, 
         return False  # "calling on a large pool of fighters" draws on them; "called on Congress to act" asks
     if (
         "study" in cue.flags
-        and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]])
+        and not any(t.lower_ in EVIDENCE_SOURCES for t in v.span(source))
         and not (after_that and cue.word.startswith("found"))  # "he has found that ...": a realisation
     ):
         return False  # "found"/"shows" report a finding only when a study, poll or report is the subject

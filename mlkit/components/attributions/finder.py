@@ -74,17 +74,21 @@ class AttributionFinder:
     def set_annotations(self, doc: Doc, attrs: list[Attr]) -> Doc:
         cues, sources, contents, records = [], [], [], []
         text = doc_text(doc)
+        types = doc.user_data.get(TYPE_CACHE, {})  # source types resolve_sources already worked out
+        labels = {k: doc.vocab.strings.add(k) for k in {a.kind for a in attrs}}
         for a in attrs:
             if a.content is not None and a.content[0] >= a.content[1]:
                 a.content = None  # a rule cut the content to nothing: say so rather than invent a span
-            cues.append(Span(doc, a.cue[0], a.cue[1], label=a.kind))
+            cues.append(Span(doc, a.cue[0], a.cue[1], label=labels[a.kind]))
+            stype = "none"
             if a.source:
-                src = Span(doc, a.source[0], a.source[1])
-                sources.append(Span(doc, src.start, src.end, label=source_type(src)))
-            con = doc.char_span(*a.content, alignment_mode="expand") if a.content else None
-            if con is not None:
-                contents.append(Span(doc, con.start, con.end, label=a.kind))
-            records.append(_record(doc, text, a))
+                stype = types.get(a.source) or source_type(Span(doc, *a.source))
+                sources.append(Span(doc, a.source[0], a.source[1], label=stype))
+            if a.content:
+                con = doc.char_span(*a.content, label=labels[a.kind], alignment_mode="expand")
+                if con is not None:
+                    contents.append(con)
+            records.append(_record(doc, text, a, stype))
         doc.spans["attribution_cues"] = cues
         doc.spans["attribution_sources"] = sources
         doc.spans["attribution_contents"] = contents
@@ -103,7 +107,7 @@ def attribution_for(
         return according_to(v, start, end, entry, "according_to")
     if phrase == "citing":
         cited = source_after(v, end)
-        if cited is not None and is_citable(v.doc[cited[0] : cited[1]]):
+        if cited is not None and is_citable(v.span(cited)):
             return according_to(v, start, end, entry, "indirect", cited)
         # "citing fears of terrorism": a reason the speaker gave, not a source: read it as a participle
     if phrase.startswith("in a statement"):
@@ -138,17 +142,18 @@ def _span_dict(text: str, start: int, end: int) -> dict[str, Any]:
 def _tok_span(doc: Doc, text: str, span: Range | None) -> dict[str, Any] | None:
     if span is None:
         return None
-    first, last = doc[span[0]], doc[span[1] - 1]
-    return _span_dict(text, first.idx, last.idx + len(last.text))
+    last = doc[span[1] - 1]
+    first = last if span[1] - span[0] == 1 else doc[span[0]]
+    return _span_dict(text, first.idx, last.idx + len(last))
 
 
-def _record(doc: Doc, text: str, a: Attr) -> dict[str, Any]:
+def _record(doc: Doc, text: str, a: Attr, source_type: str) -> dict[str, Any]:
     return {
         "cue": _tok_span(doc, text, a.cue),
         "source": _tok_span(doc, text, a.source),
         "content": _span_dict(text, *a.content) if a.content else None,
         "kind": a.kind,
-        "source_type": source_type(doc[a.source[0] : a.source[1]]) if a.source else "none",
+        "source_type": source_type,
         "resolved_source": _tok_span(doc, text, a.resolved),
         "verb_stance": a.stance,
         "explanation": a.explanation,

@@ -31,7 +31,7 @@ def final_kind(v: DocView, kind: str, content: Range | None, source: Range, part
         kind = "direct"  # an opening mark never closed: '"We will appeal the ruling, the lawyer said'
     if kind == "indirect" and content is not None and v.has_quote_inside(content):
         kind = "mixed"
-    if kind == "indirect" and head_tokens(v.doc[source[0] : source[1]])[-1].lower_ in DOCUMENT_SOURCES:
+    if kind == "indirect" and head_tokens(v.span(source))[-1].lower_ in DOCUMENT_SOURCES:
         kind = "other"  # a memo, a study, state media: a document or outlet rather than a person
     if participle and kind == "indirect":
         kind = "other"
@@ -76,11 +76,6 @@ def _classify_source(span: Span) -> str:
     return "unnamed"
 
 
-def _is_anaphoric(span: Span) -> bool:
-    words = [t for t in span if not t.is_space]
-    return bool(words) and words[0].lower_ in ANAPHORIC_STARTS and source_type(span) == "unnamed"
-
-
 def resolve_sources(doc: Doc, attrs: list[Attr]) -> None:
     """Point pronouns and anaphoric descriptions ("the activist", "the same source") back to a first
     mention: the nearest earlier compatible source, followed back to its own antecedent."""
@@ -90,8 +85,11 @@ def resolve_sources(doc: Doc, attrs: list[Attr]) -> None:
     def info(span: Range) -> tuple[str, str, bool]:
         """(source type, head word, anaphoric?) of a source, worked out once per span."""
         if span not in memo:
-            sp = doc[span[0] : span[1]]
-            memo[span] = (source_type(sp), head_tokens(sp)[-1].lower_, _is_anaphoric(sp))
+            sp = Span(doc, *span)
+            stype = source_type(sp)
+            first = next((t for t in sp if not t.is_space), None)
+            anaphoric = first is not None and first.lower_ in ANAPHORIC_STARTS and stype == "unnamed"
+            memo[span] = (stype, head_tokens(sp)[-1].lower_, anaphoric)
         return memo[span]
 
     for k, a in enumerate(by_source):
@@ -100,7 +98,7 @@ def resolve_sources(doc: Doc, attrs: list[Attr]) -> None:
         stype, head, anaphoric = info(a.source)
         if stype not in {"pronoun", "unnamed"} or (stype == "unnamed" and not anaphoric):
             continue
-        words = [t.lower_ for t in doc[a.source[0] : a.source[1]] if not t.is_space]
+        words = [t.lower_ for t in Span(doc, *a.source) if not t.is_space]
         words[0] = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(words[0], words[0])
         antecedent = None
         for b in reversed(by_source[max(0, k - LOOKBACK) : k]):  # bounded: linear in long texts

@@ -74,9 +74,7 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
         and not cue.ing  # "..., saying the deal goes nowhere": a participle never has its speaker after it
     ):
         source = source_after(v, cue.end)
-        if source is not None and not (
-            looks_like_speaker(doc[source[0] : source[1]]) and _ends_inversion(v, source[1])
-        ):
+        if source is not None and not (looks_like_speaker(v.span(source)) and _ends_inversion(v, source[1])):
             source = None  # "..., said a carbon price could replace ...": a clause, not a speaker
         inverted = source is not None
     if source is None and not cue.ing:

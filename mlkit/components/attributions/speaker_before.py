@@ -5,6 +5,7 @@ speaker, once helpers, linking words and asides are set aside; long runs keep on
 
 from __future__ import annotations
 
+from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from .appositives import apposed_speaker
@@ -12,6 +13,7 @@ from .doc_view import DocView, Range
 from .phrases import breaks_np, cap, head_of_speaker, is_aux
 from .words import (
     ADVERBS,
+    AUX_IDS,
     AUXILIARIES,
     DETERMINERS,
     LEADING_DROP,
@@ -23,9 +25,13 @@ from .words import (
     RELATIVE_IDS,
     RELATIVES,
     SPEAKING_RELATIVES,
+    VERB_ADVERB_IDS,
     VERB_ADVERBS,
 )
 
+OPEN_BRACKET_ID, CLOSE_BRACKET_ID = hash_string("("), hash_string(")")
+ASIDE_DASH_IDS = frozenset(hash_string(t) for t in ("—", "–", "--"))
+QUOTE_OR_STOP_IDS = frozenset(hash_string(t) for t in QUOTE_MARKS | {".", ";", ":"})
 CUT_SHORT = frozenset({"the", "a", "an", "of", "for", "to", "with", "on", "in", "at", "by", "from", "about"})
 
 
@@ -34,13 +40,14 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
     doc = v.doc
     s0, _ = v.sent(cue_start)
     i = cue_start - 1
-    while i >= s0 and (doc[i].is_space or is_aux(doc[i]) or doc[i].lower_ in VERB_ADVERBS):
+    lower, space = v.lower, v.space  # word hashes and space flags: no Token built to test a word
+    while i >= s0 and (space[i] or lower[i] in VERB_ADVERB_IDS or (lower[i] in AUX_IDS and is_aux(doc[i]))):
         i -= 1  # "She has since said", "officials — ... — have long argued": helpers, not the speaker
     first_step = i
     aside: set[int] = set()  # "Sen. Warren (D-Mass.) said", "Speakers — Muslims, Jews — said"
     while i >= s0:
         if i != first_step and not aside:
-            i = max(v.boundary_at_or_before(i), s0 - 1)  # the plain walk back to the clause boundary
+            i = v.boundary_at_or_before(i, s0)  # the plain walk back to the clause boundary
             break
         opener = _aside_opener(v, i, s0)
         if opener is not None:
@@ -121,23 +128,22 @@ def trailing_name(toks: list[Token]) -> Range | None:
 
 
 def _aside_opener(v: DocView, i: int, s0: int) -> int | None:
-    """Token i closes a bracket or a dash aside inside a speaker: where that aside opens."""
-    doc = v.doc
-    t = doc[i]
-    if t.is_space and i - 1 >= s0:
-        return None
-    if t.text == ")":
+    """Token i closes a bracket or a dash aside inside a speaker: where that aside opens (read on word
+    hashes: brackets and dashes have no case)."""
+    lower = v.lower
+    closer = lower[i]
+    if closer == CLOSE_BRACKET_ID:
         for j in range(i - 1, max(s0, i - 12) - 1, -1):
-            if doc[j].text == "(":
+            if lower[j] == OPEN_BRACKET_ID:
                 return j
-            if doc[j].text == ")":
+            if lower[j] == CLOSE_BRACKET_ID:
                 return None
         return None
-    if t.text in {"—", "–", "--"}:
+    if closer in ASIDE_DASH_IDS:
         for j in range(i - 1, max(s0, i - 16) - 1, -1):
-            if doc[j].text == t.text:
+            if lower[j] == closer:
                 return j if j > s0 else None
-            if doc[j].text in QUOTE_MARKS or doc[j].text in {".", ";", ":"}:
+            if lower[j] in QUOTE_OR_STOP_IDS:
                 return None
     return None
 

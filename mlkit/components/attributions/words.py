@@ -4,9 +4,9 @@ tests on a Doc's word array."""
 
 from __future__ import annotations
 
-import numpy
 from spacy.strings import hash_string
 
+from mlkit.components.tokens import hash_set
 from mlkit.lexicon import word_lists
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
@@ -90,6 +90,10 @@ THAT_ID = hash_string("that")
 ACCORDING_ID = hash_string("according")
 COLON_ID = hash_string(":")
 IN_ID = hash_string("in")
-AGENTLESS_IDS = numpy.array([hash_string(w) for w in AGENTLESS_VERBS], dtype="uint64")
+AGENTLESS_IDS = hash_set(AGENTLESS_VERBS)
+AUX_IDS = frozenset(hash_string(w) for w in AUXILIARIES)
+VERB_ADVERB_IDS = frozenset(hash_string(w) for w in VERB_ADVERBS)
+HAVE_IDS = frozenset(hash_string(w) for w in ("have", "has", "had", "'ve"))
+HYPHEN_ID = hash_string("-")
 
 MAX_CONTENT_TOKENS = 400  # a run-on "sentence" must not make a content search quadratic
