@@ -9,11 +9,11 @@ so that every rule that searches a sentence searches a bounded stretch (time sta
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mlkit.components.tokens import hash_set, member
+from mlkit.components.tokens import hash_set, member, word_table
 
 SENTS_KEY = "mlkit_sents"
 #: Longer than any sentence in the kit's news texts (the longest, a list of 222 names, is 222 tokens).
@@ -91,7 +91,7 @@ class NewsSentencizer:
         n = len(doc)
         if n == 0:
             return doc
-        arr = doc.to_array([ORTH, IS_SPACE])
+        arr = word_table(doc)  # LOWER: enders and soft breaks are marks, which have no case
         candidates = numpy.flatnonzero(member(arr[:, 0], self._enders) | (arr[:, 1] == 1)).tolist()
         starts = [0]
         last_end = -1

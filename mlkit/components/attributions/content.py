@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from mlkit.components.tokens import prev_word as word_before
@@ -19,15 +20,19 @@ from .speaker import Speaker
 from .words import (
     ACCORDING_ID,
     ARTICLES,
+    COMMA_ID,
     DETERMINERS,
+    LEAD_IN_IDS,
     LISTENERS,
     MAX_CONTENT_TOKENS,
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_IDS,
     QUOTE_MARKS,
     REPORT_OPENERS,
     TIME_WORDS,
+    TRAILING_PUNCT_IDS,
 )
 
 TRAILING_MARKS = QUOTE_MARKS | {",", ":", "-", "—", "–"}
@@ -38,6 +43,7 @@ SETTING_NOUNS = frozenset(
     "op-ed column remarks press release news campaign trail stop stage floor house room city town "
     "week weekend month year day night morning afternoon evening".split()
 )
+SETTING_PREPOSITION_IDS = frozenset(hash_string(w) for w in SETTING_PREPOSITIONS)
 VERB_STARTS = frozenset("is was are were has have had will would can could should may might must".split())
 SETTING_WORDS = frozenset(
     "interview statement week month year night morning afternoon evening conference call radio "
@@ -136,6 +142,9 @@ def _next_paragraph(v: DocView, i: int, kind: str) -> tuple[Range | None, str]:
 
 
 def _first_word(v: DocView, content: Range) -> int:
+    known = v.token_at.get(content[0])
+    if known is not None:
+        return known
     span = v.doc.char_span(content[0], content[1], alignment_mode="expand")
     return span.start if span is not None else 0
 
@@ -152,9 +161,11 @@ def _after_setting(v: DocView, i: int) -> int | None:
     failed", "said in a statement that ..."); None when a setting is all there is ("responded from the
     White House, where he ...", "responded on Twitter, saying ..."). i itself when no setting starts there."""
     _, s1 = v.sent(i)
-    words = v.words(i, min(s1, i + 14))
-    if not words or words[0].lower_ not in SETTING_PREPOSITIONS:
-        return i
+    stop = min(s1, i + 14)
+    first = next((j for j in range(max(i, 0), stop) if not v.space[j]), None)
+    if first is None or v.lower[first] not in SETTING_PREPOSITION_IDS:
+        return i  # most reports: no setting, and no list of words made to find that out
+    words = v.words(i, stop)
     noun_seen = False
     for k, w in enumerate(words):
         low = w.lower_
@@ -180,28 +191,32 @@ def _after_setting(v: DocView, i: int) -> int | None:
 
 def clause_after(v: DocView, i: int) -> Range | None:
     """From token i to the end of the sentence, stopping before ", according to" and final marks."""
-    doc = v.doc
+    doc, lower, space = v.doc, v.lower, v.space
     _, s1 = v.sent(i)
     end = s1 = min(s1, i + MAX_CONTENT_TOKENS)  # a run-on "sentence" must not make this quadratic
-    for j in range(i, s1):
-        if v.lower[j] == ACCORDING_ID and j > i and doc[j - 1].text == ",":
+    j = i
+    while ACCORDING_ID in lower[j + 1 : s1]:  # searched in C, on word hashes
+        j = lower.index(ACCORDING_ID, j + 1, s1)
+        if lower[j - 1] == COMMA_ID:
             end = j - 1
             break
     last = end - 1  # walk in from both ends instead of listing every word of a long sentence
     while last >= i:
-        tok = doc[last]
-        if tok.is_space or tok.text in {".", "!", "?", ",", ";", ":"}:
+        if space[last] or lower[last] in TRAILING_PUNCT_IDS:
             last -= 1
-        elif tok.text in QUOTE_MARKS and not v.quote_containing(tok.idx - 1):
+        elif lower[last] in QUOTE_IDS and not v.quote_containing(doc[last].idx - 1):
             last -= 1
         else:
             break  # a word, or the closing mark of a quoted fragment: called it “unprecedented.”
     first = i
-    while first <= last and (doc[first].is_space or doc[first].text in {",", ":"}):
+    while first <= last and (space[first] or lower[first] in LEAD_IN_IDS):
         first += 1
     if first > last:
         return None
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    tail = doc[last]
+    start = doc[first].idx
+    v.token_at[start] = first  # for _first_word: no char_span needed to find it again
+    return start, tail.idx + len(tail)
 
 
 def phrase_after(v: DocView, i: int) -> Range | None:
@@ -211,7 +226,7 @@ def phrase_after(v: DocView, i: int) -> Range | None:
     for tok in v.doc[i:s1]:
         if tok.is_space:
             continue
-        if v.is_boundary(tok) or tok.text in {".", "!", "?"}:
+        if v.is_boundary_at(tok.i) or tok.text in {".", "!", "?"}:
             break
         toks.append(tok)
     if not toks:

@@ -170,7 +170,7 @@ def word_follows(v: DocView, end: int, word: str) -> bool:
     for tok in v.words(end, min(s1, end + 8)):
         if tok.lower_ == word:
             return True
-        if v.is_boundary(tok) or tok.text in {".", "!", "?"}:
+        if v.is_boundary_at(tok.i) or tok.text in {".", "!", "?"}:
             return False
     return False
 

@@ -12,15 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_SPACE, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from mlkit.components.quotes import Quote, find_quotes
 from mlkit.components.sentences import sentence_bounds
-from mlkit.components.tokens import doc_text, slice_bounds
+from mlkit.components.tokens import doc_text, slice_bounds, word_table
 
-from .words import CLAUSE_WORDS, LEADING_DROP, NEGATION_IDS, QUOTE_MARKS
+from .words import CLAUSE_WORDS, LEAD_IN_IDS, LEADING_DROP, NEGATION_IDS, QUOTE_IDS, QUOTE_MARKS
 
 Range = tuple[int, int]  # token indices [start, end), or character offsets for contents
 _BOUNDARY_TEXTS = {",", ";", ":", "(", ")", "—", "–", "―", "[", "]"}
@@ -28,8 +27,7 @@ _BOUNDARY_TEXTS = {",", ";", ":", "(", ")", "—", "–", "―", "[", "]"}
 # Tested on LOWER hashes: punctuation and marks have no case, so their lower-case form is the word.
 BOUNDARY_HASHES = frozenset(hash_string(t) for t in _BOUNDARY_TEXTS | QUOTE_MARKS | CLAUSE_WORDS)
 DASH_HASHES = frozenset(hash_string(t) for t in ("-", "--"))
-QUOTE_HASHES = frozenset(hash_string(t) for t in QUOTE_MARKS)
-LEAD_IN_HASHES = frozenset(hash_string(t) for t in (":", ","))
+NEAR = 12  # words walked back before a sentence's list of boundaries is made
 STOP_HASHES = frozenset(hash_string(t) for t in (".", ";", "!", "?", "that"))
 
 
@@ -45,6 +43,7 @@ class Attr:
     explanation: str
     resolved: Range | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    source_type: str = ""  # named | unnamed | pronoun, once the sources are resolved
 
 
 class DocView:
@@ -53,9 +52,7 @@ class DocView:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        # the word facts the rules test most, in one array (each column costs about 50 ns a token), so
-        # that no Token object is built for them
-        table = doc.to_array([LOWER, IS_SPACE])
+        table = word_table(doc)  # the word facts the rules test most: no Token is built to test them
         self.lower_array = table[:, 0]  # word hashes
         self.lower: list[int] = self.lower_array.tolist()
         self.space: list[bool] = (table[:, 1] == 1).tolist()  # a token of spaces or line breaks
@@ -66,25 +63,36 @@ class DocView:
         lengths = [b - a for a, b in self.sent_bounds]
         self.sent_of: list[int] = numpy.repeat(numpy.arange(len(lengths)), lengths).tolist() if n else [0]
         self._last_boundary: dict[int, list[int]] = {}  # per sentence start, filled when first asked
+        self.token_at: dict[int, int] = {}  # character -> the token starting there, as rules find them
+        self.source_facts: dict[Range, tuple[str, str, bool]] = {}  # filled by sources.facts_at
 
     def boundary_at_or_before(self, i: int, s0: int) -> int:
         """The last token in s0..i (s0: the start of i's sentence) that is_boundary, or s0 - 1 when none.
-        One walk per sentence, kept: many cues in one long sentence cost no more than one."""
+        A short walk back finds most; past NEAR words, one list per sentence, kept, answers: many cues
+        in one long sentence with no boundary cost no more than one."""
+        for k in range(i, max(s0, i - NEAR) - 1, -1):
+            if self.is_boundary_at(k):
+                return k
+        if i - NEAR < s0:
+            return s0 - 1
         last = self._last_boundary.get(s0)
         if last is None:
             last = self._last_boundary[s0] = self._boundaries(s0, self.sent(s0)[1])
         return last[i - s0]
 
     def _boundaries(self, s0: int, s1: int) -> list[int]:
-        doc, lower, space = self.doc, self.lower, self.space
         out = []
         last = s0 - 1
         for k in range(s0, s1):
-            h = lower[k]
-            if h in BOUNDARY_HASHES or ((space[k] or h in DASH_HASHES) and self.is_boundary(doc[k])):
-                last = k  # (a line break; a dash between spaces)
+            if self.is_boundary_at(k):
+                last = k
             out.append(last)
         return out
+
+    def is_boundary_at(self, k: int) -> bool:
+        """`is_boundary(doc[k])` on word hashes: only a line break or a dash needs the Token."""
+        h = self.lower[k]
+        return h in BOUNDARY_HASHES or ((self.space[k] or h in DASH_HASHES) and self.is_boundary(self.doc[k]))
 
     # ---- sentences and words
     def sent(self, i: int) -> Range:
@@ -182,15 +190,15 @@ class DocView:
             if space[j]:
                 continue
             h = lower[j]
-            if h in QUOTE_HASHES:
-                if seen == 0 or prev in LEAD_IN_HASHES:
+            if h in QUOTE_IDS:
+                if seen == 0 or prev in LEAD_IN_IDS:
                     idx = doc[j].idx
                     q = self.quote_containing(idx + 1)
                     return q if q is not None and q.start == idx else None
                 return None
             if h in STOP_HASHES:
                 return None
-            if h not in LEAD_IN_HASHES:
+            if h not in LEAD_IN_IDS:
                 seen += 1
             if seen > max_words:
                 return None

@@ -19,7 +19,7 @@ from .cues import cue_holds, cue_phrase, read_cue, stance
 from .doc_view import Attr, DocView, Range
 from .labels import headline_labels, polls_as_settings
 from .phrases import is_citable
-from .sources import TYPE_CACHE, final_kind, resolve_sources, source_type
+from .sources import final_kind, resolve_sources, source_type
 from .speaker import find_speaker, source_after
 
 if not Doc.has_extension("mlkit_attributions"):
@@ -68,13 +68,12 @@ class AttributionFinder:
         found.extend(polls_as_settings(v))
         found.sort(key=lambda a: a.cue)
         trim_coordinated_contents(doc, found)
-        resolve_sources(doc, found)
+        resolve_sources(v, found)
         return found
 
     def set_annotations(self, doc: Doc, attrs: list[Attr]) -> Doc:
         cues, sources, contents, records = [], [], [], []
         text = doc_text(doc)
-        types = doc.user_data.get(TYPE_CACHE, {})  # source types resolve_sources already worked out
         labels = {k: doc.vocab.strings.add(k) for k in {a.kind for a in attrs}}
         for a in attrs:
             if a.content is not None and a.content[0] >= a.content[1]:
@@ -82,7 +81,7 @@ class AttributionFinder:
             cues.append(Span(doc, a.cue[0], a.cue[1], label=labels[a.kind]))
             stype = "none"
             if a.source:
-                stype = types.get(a.source) or source_type(Span(doc, *a.source))
+                stype = a.source_type or source_type(Span(doc, *a.source))
                 sources.append(Span(doc, a.source[0], a.source[1], label=stype))
             if a.content:
                 con = doc.char_span(*a.content, label=labels[a.kind], alignment_mode="expand")
@@ -93,7 +92,6 @@ class AttributionFinder:
         doc.spans["attribution_sources"] = sources
         doc.spans["attribution_contents"] = contents
         doc._.mlkit_attributions = records
-        doc.user_data.pop(TYPE_CACHE, None)
         return doc
 
 

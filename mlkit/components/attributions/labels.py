@@ -38,7 +38,7 @@ def polls_as_settings(v: DocView) -> list[Attr]:
         np_end = None
         for j in range(i + 1, min(s1, i + 12)):
             tok = doc[j]
-            if v.is_boundary(tok) or tok.text in {".", "!", "?"}:
+            if v.is_boundary_at(tok.i) or tok.text in {".", "!", "?"}:
                 break
             if tok.lower_ in POLL_NOUNS:
                 np_end = j + 1

@@ -5,7 +5,7 @@ source" stands for.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from .doc_view import Attr, DocView, Range
 from .phrases import cap, comma_parts, head_tokens, is_name
@@ -20,7 +20,8 @@ from .words import (
     RELATIVES,
 )
 
-TYPE_CACHE = "mlkit_source_types"  # per-Doc memo of source types, dropped when the component ends
+FACTS_KEPT = 50_000  # distinct source wordings whose facts are kept
+_FACTS: dict[tuple[str, ...], tuple[str, str, bool]] = {}
 LOOKBACK = 40  # earlier sources a pronoun may point back to (a few paragraphs of news)
 
 
@@ -31,7 +32,7 @@ def final_kind(v: DocView, kind: str, content: Range | None, source: Range, part
         kind = "direct"  # an opening mark never closed: '"We will appeal the ruling, the lawyer said'
     if kind == "indirect" and content is not None and v.has_quote_inside(content):
         kind = "mixed"
-    if kind == "indirect" and head_tokens(v.span(source))[-1].lower_ in DOCUMENT_SOURCES:
+    if kind == "indirect" and facts_at(v, source)[1] in DOCUMENT_SOURCES:
         kind = "other"  # a memo, a study, state media: a document or outlet rather than a person
     if participle and kind == "indirect":
         kind = "other"
@@ -39,12 +40,32 @@ def final_kind(v: DocView, kind: str, content: Range | None, source: Range, part
 
 
 def source_type(span: Span) -> str:
-    """named | unnamed | pronoun | none, computed once per source span of a Doc."""
-    cache = span.doc.user_data.setdefault(TYPE_CACHE, {})
-    key = (span.start, span.end)
-    if key not in cache:
-        cache[key] = _classify_source(span)
-    return cache[key]
+    """named | unnamed | pronoun | none."""
+    return source_facts(span)[0]
+
+
+def source_facts(span: Span) -> tuple[str, str, bool]:
+    """(source type, head word, anaphoric?) of a source. They depend only on its words, and the same
+    sources come back in every article ("he", "officials", "Trump"): worked out once per wording."""
+    key = tuple(t.text for t in span)
+    facts = _FACTS.get(key)
+    if facts is None:
+        if len(_FACTS) >= FACTS_KEPT:
+            _FACTS.clear()  # a bound on memory; the next sources are worked out again
+        stype = _classify_source(span)
+        first = next((t for t in span if not t.is_space), None)
+        anaphoric = first is not None and first.lower_ in ANAPHORIC_STARTS and stype == "unnamed"
+        core = head_tokens(span)
+        facts = _FACTS[key] = (stype, core[-1].lower_ if core else "", anaphoric)
+    return facts
+
+
+def facts_at(v: DocView, source: Range) -> tuple[str, str, bool]:
+    """`source_facts` of a source range of this Doc, looked up once per range."""
+    facts = v.source_facts.get(source)
+    if facts is None:
+        facts = v.source_facts[source] = source_facts(v.span(source))
+    return facts
 
 
 def _classify_source(span: Span) -> str:
@@ -76,26 +97,22 @@ def _classify_source(span: Span) -> str:
     return "unnamed"
 
 
-def resolve_sources(doc: Doc, attrs: list[Attr]) -> None:
+def resolve_sources(v: DocView, attrs: list[Attr]) -> None:
     """Point pronouns and anaphoric descriptions ("the activist", "the same source") back to a first
-    mention: the nearest earlier compatible source, followed back to its own antecedent."""
+    mention: the nearest earlier compatible source, followed back to its own antecedent. Each source's
+    type is kept on its Attr."""
+    doc = v.doc
     by_source = sorted((a for a in attrs if a.source), key=lambda a: a.source)
-    memo: dict[Range, tuple[str, str, bool]] = {}
 
     def info(span: Range) -> tuple[str, str, bool]:
-        """(source type, head word, anaphoric?) of a source, worked out once per span."""
-        if span not in memo:
-            sp = Span(doc, *span)
-            stype = source_type(sp)
-            first = next((t for t in sp if not t.is_space), None)
-            anaphoric = first is not None and first.lower_ in ANAPHORIC_STARTS and stype == "unnamed"
-            memo[span] = (stype, head_tokens(sp)[-1].lower_, anaphoric)
-        return memo[span]
+        """(source type, head word, anaphoric?) of a source."""
+        return facts_at(v, span)
 
     for k, a in enumerate(by_source):
+        stype, head, anaphoric = info(a.source)
+        a.source_type = stype
         if a.resolved is not None:
             continue  # already known ("who" and the noun phrase it follows)
-        stype, head, anaphoric = info(a.source)
         if stype not in {"pronoun", "unnamed"} or (stype == "unnamed" and not anaphoric):
             continue
         words = [t.lower_ for t in Span(doc, *a.source) if not t.is_space]

@@ -116,7 +116,7 @@ def source_after(v: DocView, cue_end: int, long: bool = False) -> Range | None:
         if long and tok.lower_ == "and" and toks:
             toks.append(tok)
             continue
-        if v.is_boundary(tok) or tok.text in {".", "!", "?"}:
+        if v.is_boundary_at(tok.i) or tok.text in {".", "!", "?"}:
             break
         if long and toks and tok.lower_ in PRONOUNS:
             break  # "according to the eyewitness he describes ...": a new clause starts at "he"
@@ -156,7 +156,7 @@ def _ends_inversion(v: DocView, end: int) -> bool:
     for tok in v.doc[end:s1]:
         if tok.is_space:
             continue
-        if v.is_boundary(tok) or tok.text in {".", "!", "?"} or tok.lower_ in RELATIVES:
+        if v.is_boundary_at(tok.i) or tok.text in {".", "!", "?"} or tok.lower_ in RELATIVES:
             return True  # "said a longtime GOP data expert who has worked for ..."
         if tail == 0 and tok.lower_ in {"with", "of", "from", "at", "for"}:
             limit = 10  # "said one person with knowledge of the governor's dilemma, who ..."

@@ -54,7 +54,7 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
             aside.update(range(opener, i + 1))
             i = opener - 1
             continue
-        if v.is_boundary(doc[i]):
+        if v.is_boundary_at(i):
             break
         i -= 1
     toks = [t for t in v.words(i + 1, cue_start) if t.i not in aside]
@@ -162,7 +162,7 @@ def _with_appositive(v: DocView, start: int, end: int, boundary: int) -> Range:
     first = k + 1
     while first < j and doc[first].is_space:
         first += 1
-    if first <= j and (k < 0 or v.is_boundary(doc[k]) or doc[k].is_sent_start or doc[k].is_space):
+    if first <= j and (k < 0 or v.is_boundary_at(k) or doc[k].is_sent_start or doc[k].is_space):
         if doc[start].lower_ in {"a", "an", "the"} and doc[first].text not in {"According"}:
             return first, end
     return start, end
@@ -196,7 +196,7 @@ def relative_speaker(v: DocView, cue_start: int) -> tuple[Range, Range] | None:
     while (
         k >= s0
         and end - k <= 6
-        and not v.is_boundary(doc[k])
+        and not v.is_boundary_at(k)
         and doc[k].lower_ not in PREPOSITIONS
         and doc[k].lower_ not in NP_BREAKERS
         and not doc[k].is_punct

@@ -95,5 +95,9 @@ AUX_IDS = frozenset(hash_string(w) for w in AUXILIARIES)
 VERB_ADVERB_IDS = frozenset(hash_string(w) for w in VERB_ADVERBS)
 HAVE_IDS = frozenset(hash_string(w) for w in ("have", "has", "had", "'ve"))
 HYPHEN_ID = hash_string("-")
+COMMA_ID = hash_string(",")
+QUOTE_IDS = frozenset(hash_string(t) for t in QUOTE_MARKS)  # marks have no case: LOWER is the mark
+LEAD_IN_IDS = frozenset(hash_string(t) for t in (":", ","))
+TRAILING_PUNCT_IDS = frozenset(hash_string(t) for t in (".", "!", "?", ",", ";", ":"))
 
 MAX_CONTENT_TOKENS = 400  # a run-on "sentence" must not make a content search quadratic
