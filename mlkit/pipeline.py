@@ -94,8 +94,9 @@ def _sentences(doc: Doc, text: str) -> list[dict[str, int]]:
     nothing else are not sentences."""
     out = []
     for start, end in sentence_bounds(doc):
-        first, last = doc[start], doc[end - 1]
-        lo, hi = first.idx, last.idx + len(last.text)
+        last = doc[end - 1]
+        lo = (last if end - start == 1 else doc[start]).idx
+        hi = last.idx + len(last)
         while lo < hi and _invisible(text[lo]):
             lo += 1
         while hi > lo and _invisible(text[hi - 1]):
@@ -106,7 +107,7 @@ def _sentences(doc: Doc, text: str) -> list[dict[str, int]]:
 
 
 def _invisible(ch: str) -> bool:
-    return ch.isspace() or FORMAT_CHAR.match(ch) is not None
+    return ch.isspace() or ch in FORMAT_CHARS
 
 
 LONG_RUN = re.compile(r"\S{1000,}")
@@ -115,7 +116,19 @@ SPACE = re.compile(r"\s")
 RUN_PIECE = 64
 # Invisible format characters (marks of direction, zero-width spaces, byte-order marks, soft hyphens):
 # between two letters they may join a word; anywhere else they must not hide a space or a boundary.
-_FORMAT = "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+_FORMAT_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x061C, 0x061C),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+)
+FORMAT_CHARS = frozenset(chr(c) for lo, hi in _FORMAT_RANGES for c in range(lo, hi + 1))
+_FORMAT = "[" + "".join(sorted(FORMAT_CHARS)) + "]"
 FORMAT_CHAR = re.compile(_FORMAT)
 FORMAT_OUTSIDE_WORD = re.compile(f"(?<![^\\W_]){_FORMAT}|{_FORMAT}(?![^\\W_])")
 

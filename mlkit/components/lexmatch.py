@@ -1,6 +1,8 @@
 """Match lexicon entries in a Doc with spaCy's PhraseMatcher (fast: hash look-ups, not a scan per pattern).
 
-Shared by the hedge ruler and the attribution finder; rebuilt when a lesson edits a lexicon.
+Shared by the hedge ruler and the attribution finder; rebuilt when a lesson edits a lexicon. Each matcher
+holds every lexicon, so the matches of a Doc are found once (the first component keeps them on the Doc)
+and each component reads the kinds it wants.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from mlkit import lexicon
+from mlkit.components.tokens import MATCHES_KEY
 
 CURRENCY = {"$", "£", "€"}
+_MATCHES_KEY = MATCHES_KEY  # (lexicon version, Doc length, [(match id, start, end)])
 
 
 def is_number(lower: str) -> bool:
@@ -35,7 +39,7 @@ class LexiconMatcher:
             return
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._labels = {}
-        for kind in self.kinds:
+        for kind in lexicon.KINDS:
             for key in lexicon.entries(kind):
                 forms = key.split("|") if kind == "cues" else [key]
                 docs = []
@@ -51,10 +55,18 @@ class LexiconMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[str, lexicon.Entry, int, int]]:
         self._refresh()
+        found = doc.user_data.get(_MATCHES_KEY)
+        if found is not None and found[0] == self._version and found[1] == len(doc):
+            matches = found[2]
+        else:
+            matches = [tuple(m) for m in self.matcher(doc)]
+            doc.user_data[_MATCHES_KEY] = (self._version, len(doc), matches)
         out = []
-        labels = self._labels
-        for match_id, start, end in self.matcher(doc):
+        labels, kinds = self._labels, self.kinds
+        for match_id, start, end in matches:
             kind, key, needs_number = labels[match_id]
+            if kind not in kinds:
+                continue
             entry = lexicon.entries(kind).get(key)
             if entry is None:
                 continue
@@ -64,6 +76,11 @@ class LexiconMatcher:
                     continue
             out.append((kind, entry, start, end))
         return out
+
+
+def forget_matches(doc: Doc) -> None:
+    """Drop the Doc's lexicon matches once the last component that reads them is done."""
+    doc.user_data.pop(_MATCHES_KEY, None)
 
 
 def _number_end(doc: Doc, i: int) -> int:

@@ -23,19 +23,21 @@ class Quote:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """All quotations in `text`, sorted by start; one pass over the marks and line breaks only."""
+    """All quotations in `text`, sorted by start; one pass over the marks only (line breaks are looked
+    up only while a quote is open), linear in the length of the text."""
     quotes: list[Quote] = []
-    line_start = 0
     open_at = -1
     open_mark = ""
     skip = -1
-    for m in _MARKS.finditer(text):
+    seen = 0  # no line break between the open quote and here (so no stretch is searched twice)
+    marks = _MARKS if "''" in text or "``" in text else _CURLY_AND_STRAIGHT  # most text has no doubles
+    for m in marks.finditer(text):
         i, mark = m.start(), m.group()
-        if mark == "\n":  # a quote still open at the end of its paragraph ends there
-            if open_at >= 0:
-                _unbalanced(text, line_start, i, open_at, quotes)
-            line_start, open_at = i + 1, -1
-            continue
+        if open_at >= 0:
+            if text.find("\n", max(seen, open_at), i) >= 0:
+                _unbalanced(text, open_at, quotes)  # a quote still open at its paragraph's end ends there
+                open_at = -1
+            seen = i
         width = 1
         if mark in "'`":  # typewriter doubles: ''quoted'' and ``quoted''; a lone ' or ` is no mark
             if i == skip or text[i + 1 : i + 2] != mark:
@@ -50,17 +52,20 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(open_at, i + width, True, mixed))
             open_at = -1
     if open_at >= 0:
-        _unbalanced(text, line_start, len(text), open_at, quotes)
+        _unbalanced(text, open_at, quotes)
     return quotes
 
 
 # One character class (with ' and ` for their doubles), not an alternation: twice as fast to scan.
-_MARKS = re.compile("[\"“”„«»\n'`]")
+_MARKS = re.compile("[\"“”„«»'`]")
+_CURLY_AND_STRAIGHT = re.compile('["“”„«»]')
 
 
-def _unbalanced(text: str, line_start: int, line_end: int, open_at: int, out: list[Quote]) -> None:
+def _unbalanced(text: str, open_at: int, out: list[Quote]) -> None:
     """An opening mark never closed on its line: the quote runs to the line's last visible character."""
-    end = line_start + len(text[line_start:line_end].rstrip())
+    line_start = text.rfind("\n", 0, open_at) + 1
+    line_end = text.find("\n", open_at)
+    end = line_start + len(text[line_start : len(text) if line_end < 0 else line_end].rstrip())
     if end > open_at + 1:
         out.append(Quote(open_at, end, False, False))
 

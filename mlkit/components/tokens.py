@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy
 from spacy.attrs import IS_SPACE, LOWER
@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 _TEXT_KEY = "mlkit_text"
 _WORDS_KEY = "mlkit_words"
+MATCHES_KEY = "mlkit_lexicon_matches"  # lexmatch's per-Doc matches (lexmatch imports this module)
 
 
 def doc_text(doc: Doc) -> str:
@@ -41,21 +42,39 @@ class TextKeepingTokenizer:
         return getattr(self.tokenizer, name)
 
 
-def word_table(doc: Doc) -> numpy.ndarray:
-    """`doc.to_array([LOWER, IS_SPACE])`: word hashes and space flags, made once per Doc and shared by the
-    components (each column costs about 50 ns a token, as much as some whole rules)."""
+class WordTable(NamedTuple):
+    """Word hashes (LOWER) and space flags of a Doc, as arrays and as lists: what the rules test most,
+    with no Token built to test them. (A tuple, so that `Doc.to_bytes` can still write user_data.)"""
+
+    lower_array: numpy.ndarray
+    space_array: numpy.ndarray
+    lower: list[int]
+    space: list[bool]
+
+
+def word_table(doc: Doc) -> WordTable:
+    """The Doc's WordTable, made once and shared by the components (`doc.to_array` costs about 50 ns a
+    token a column, as much as some whole rules)."""
     table = doc.user_data.get(_WORDS_KEY)
-    if table is None or len(table) != len(doc):
-        table = doc.to_array([LOWER, IS_SPACE])
+    if not isinstance(table, WordTable) or len(table.lower) != len(doc):
+        array = doc.to_array([LOWER, IS_SPACE])
+        lower, space = array[:, 0], array[:, 1] == 1
+        table = WordTable(lower, space, lower.tolist(), space.tolist())
         doc.user_data[_WORDS_KEY] = table
     return table
+
+
+def forget_words(doc: Doc) -> None:
+    """Drop the word table once the last component that reads it is done (it is not a result)."""
+    doc.user_data.pop(_WORDS_KEY, None)
 
 
 def forget_text(doc: Doc) -> None:
     """Drop the cached copies (text, word table) so they are not shipped between processes by
     `nlp.pipe(n_process=...)` nor kept in `Doc.to_bytes`."""
     doc.user_data.pop(_TEXT_KEY, None)
-    doc.user_data.pop(_WORDS_KEY, None)
+    doc.user_data.pop(MATCHES_KEY, None)
+    forget_words(doc)
 
 
 def next_word(doc: Doc, i: int) -> Token | None:

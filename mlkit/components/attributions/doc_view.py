@@ -53,9 +53,9 @@ class DocView:
         self.doc = doc
         self.text = doc_text(doc)
         table = word_table(doc)  # the word facts the rules test most: no Token is built to test them
-        self.lower_array = table[:, 0]  # word hashes
-        self.lower: list[int] = self.lower_array.tolist()
-        self.space: list[bool] = (table[:, 1] == 1).tolist()  # a token of spaces or line breaks
+        self.lower_array = table.lower_array  # word hashes
+        self.lower: list[int] = table.lower
+        self.space: list[bool] = table.space  # a token of spaces or line breaks
         self.quotes: list[Quote] = find_quotes(self.text)
         self.quote_starts = [q.start for q in self.quotes]
         self.sent_bounds = sentence_bounds(doc)

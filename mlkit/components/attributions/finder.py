@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from mlkit import lexicon
-from mlkit.components.lexmatch import LexiconMatcher
-from mlkit.components.tokens import doc_text
+from mlkit.components.lexmatch import LexiconMatcher, forget_matches
+from mlkit.components.tokens import doc_text, forget_words
 
 from .constructions import according_to, passive, passive_candidates, question_put
 from .content import find_content, inside_quote, trim_coordinated_contents
@@ -78,20 +78,24 @@ class AttributionFinder:
         for a in attrs:
             if a.content is not None and a.content[0] >= a.content[1]:
                 a.content = None  # a rule cut the content to nothing: say so rather than invent a span
-            cues.append(Span(doc, a.cue[0], a.cue[1], label=labels[a.kind]))
-            stype = "none"
+            cue = Span(doc, a.cue[0], a.cue[1], label=labels[a.kind])
+            cues.append(cue)
+            stype, source = "none", None
             if a.source:
                 stype = a.source_type or source_type(Span(doc, *a.source))
-                sources.append(Span(doc, a.source[0], a.source[1], label=stype))
+                source = Span(doc, a.source[0], a.source[1], label=stype)
+                sources.append(source)
             if a.content:
                 con = doc.char_span(*a.content, label=labels[a.kind], alignment_mode="expand")
                 if con is not None:
                     contents.append(con)
-            records.append(_record(doc, text, a, stype))
+            records.append(_record(doc, text, a, cue, source, stype))
         doc.spans["attribution_cues"] = cues
         doc.spans["attribution_sources"] = sources
         doc.spans["attribution_contents"] = contents
         doc._.mlkit_attributions = records
+        forget_words(doc)  # the last component that reads the word table and the lexicon matches
+        forget_matches(doc)
         return doc
 
 
@@ -140,18 +144,21 @@ def _span_dict(text: str, start: int, end: int) -> dict[str, Any]:
 def _tok_span(doc: Doc, text: str, span: Range | None) -> dict[str, Any] | None:
     if span is None:
         return None
-    last = doc[span[1] - 1]
-    first = last if span[1] - span[0] == 1 else doc[span[0]]
-    return _span_dict(text, first.idx, last.idx + len(last))
+    return _of_span(text, Span(doc, *span))
 
 
-def _record(doc: Doc, text: str, a: Attr, source_type: str) -> dict[str, Any]:
+def _of_span(text: str, span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else _span_dict(text, span.start_char, span.end_char)
+
+
+def _record(doc: Doc, text: str, a: Attr, cue: Span, source: Span | None, stype: str) -> dict[str, Any]:
+    """The contract's record (character offsets read off the Spans already made for doc.spans)."""
     return {
-        "cue": _tok_span(doc, text, a.cue),
-        "source": _tok_span(doc, text, a.source),
+        "cue": _of_span(text, cue),
+        "source": _of_span(text, source),
         "content": _span_dict(text, *a.content) if a.content else None,
         "kind": a.kind,
-        "source_type": source_type,
+        "source_type": stype,
         "resolved_source": _tok_span(doc, text, a.resolved),
         "verb_stance": a.stance,
         "explanation": a.explanation,
