@@ -103,8 +103,11 @@ def hash_set(words: Iterable[str]) -> numpy.ndarray:
 def member(values: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
     """values[k] in ids, for every k: numpy.isin without its set-up cost, which on a few hundred words
     costs more than the test itself (`ids` sorted, as hash_set makes them)."""
-    if not len(ids):
-        return numpy.zeros(len(values), dtype=bool)
+    if len(ids) <= 8:  # a few comparisons are cheaper than a search
+        found = numpy.zeros(len(values), dtype=bool)
+        for h in ids:
+            found |= values == h
+        return found
     at = numpy.searchsorted(ids, values)
     at[at == len(ids)] = 0
     return ids[at] == values

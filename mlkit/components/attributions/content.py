@@ -45,6 +45,7 @@ SETTING_NOUNS = frozenset(
 )
 SETTING_PREPOSITION_IDS = frozenset(hash_string(w) for w in SETTING_PREPOSITIONS)
 VERB_STARTS = frozenset("is was are were has have had will would can could should may might must".split())
+VERB_START_IDS = frozenset(hash_string(w) for w in VERB_STARTS)
 SETTING_WORDS = frozenset(
     "interview statement week month year night morning afternoon evening conference call radio "
     "television".split()
@@ -68,19 +69,18 @@ def find_content(v: DocView, cue: Cue, speaker: Speaker) -> Content | None:
     content, kind = None, "indirect"
     first = min(cue.cue_start, near[0]) if near else cue.cue_start
     last = max(end, near[1]) if near else end
-    before_first = word_before(doc, first)
+    before_first = v.prev_word(first)
     q_before = v.quote_ending_at(doc[first].idx)
-    q_after = v.quote_after_phrase(last)
-    after_that = nxt is not None and nxt.lower_ == "that"
+    after_that = cue.nxt_low == "that"
     if q_before is not None and (speaker.inverted or near is not None):
         content, kind = (q_before.start, q_before.end), "direct"
     elif after_that:
-        q = v.quote_starting_near(nxt.idx + len(nxt.text))
+        q = v.quote_starting_near(nxt.idx + len(nxt))
         if q is not None:
             content, kind = (q.start, q.end), "direct"
         else:
             content = clause_after(v, nxt.i + 1)
-    elif q_after is not None and not speaker.inverted:
+    elif not speaker.inverted and (q_after := v.quote_after_phrase(last)) is not None:
         content, kind = (q_after.start, q_after.end), "direct"
     elif (
         before_first is not None
@@ -124,7 +124,7 @@ def find_content(v: DocView, cue: Cue, speaker: Speaker) -> Content | None:
         content, kind = _next_paragraph(v, nxt.i + 1, kind)  # "In a speech last July, he said: ¶ “...”"
     if content is None:
         return None
-    if kind != "direct" and v.doc[_first_word(v, content)].lower_ in VERB_STARTS:
+    if kind != "direct" and v.lower[_first_word(v, content)] in VERB_START_IDS:
         return Content(None, kind, after_that, before_first)  # "what they are talking about is ...": no topic
     return Content(content, kind, after_that, before_first)
 

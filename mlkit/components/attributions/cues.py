@@ -51,6 +51,8 @@ class Cue:
     first_tok: Token
     prev: Token | None  # the word before the verb group
     nxt: Token | None  # the word after the cue
+    prev_low: str  # their lower-case forms ("" when there is none), read once
+    nxt_low: str
     route: str = "verb"  # "verb", or "question" / "passive": shapes with rules of their own
     infinitive: bool = False  # "took to Twitter to say"
     ing: bool = False  # a participle: "saying", "referring to"
@@ -70,8 +72,11 @@ def cue_phrase(v: DocView, start: int, end: int) -> str:
 def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phrase: str) -> Cue | None:
     """The cue's verb group and form; None when the words around it show it is not a report."""
     doc = v.doc
-    first_tok, last_tok = doc[start], doc[end - 1]  # made once: each doc[i] builds a new Token
-    first_low, word = first_tok.lower_, last_tok.lower_
+    first_tok = doc[start]  # made once: each doc[i] builds a new Token
+    if end - start == 1:
+        first_low = word = phrase
+    else:
+        first_low, word = first_tok.lower_, doc[end - 1].lower_
     cue_start = start  # extend the cue leftwards over auxiliaries: "have reported", "did not say"
     lower, space = v.lower, v.space  # word hashes and space flags: no Token built to test a word
     while cue_start > 0:
@@ -89,37 +94,40 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
     if cue_start > 0 and lower[cue_start - 1] == HYPHEN_ID and not doc[cue_start - 1].whitespace_:
         return None  # "self-described": part of a compound word, not a report
     nxt = v.next_word(end - 1)
+    prev_low = prev_word.lower_ if prev_word is not None else ""
+    nxt_low = nxt.lower_ if nxt is not None else ""
     flags = _flags(entry.guards) if entry is not None else frozenset()
-    cue = Cue(start, end, cue_start, entry, flags, word, first_low, first_tok, prev_word, nxt)
+    cue = Cue(
+        start, end, cue_start, entry, flags, word, first_low, first_tok, prev_word, nxt, prev_low, nxt_low
+    )
     if (
         word.endswith("ed")
         and prev_word is not None
-        and (prev_word.like_num or prev_word.lower_ in ARTICLES_POSSESSIVES)
+        and (prev_word.like_num or prev_low in ARTICLES_POSSESSIVES)
         and nxt is not None
         and nxt.is_alpha
         and nxt.is_lower
-        and nxt.lower_ not in {"that", "to", "by", "in", "on", "at", "as", "for", "with", "from"}
+        and nxt_low not in {"that", "to", "by", "in", "on", "at", "as", "for", "with", "from"}
     ):
         return None  # "270 pledged delegates", "the reported net worth": an adjective, not a report
     if word == "asked" and nxt is not None:
         opens = prev_word is None or prev_word.i < v.sent(cue_start)[0]
-        if (opens or nxt.lower_ in QUESTION_WORDS) and (opens or prev_word.lower_ in ASKED_OPENERS):
+        if (opens or nxt_low in QUESTION_WORDS) and (opens or prev_low in ASKED_OPENERS):
             cue.route = "question"  # "Asked whether he would quit, X said"
             return cue
-    if prev_word is not None and prev_word.lower_ in PASSIVE_AUX and not first_low.endswith("ing"):
+    if prev_low in PASSIVE_AUX and not first_low.endswith("ing"):
         cue.route = "passive"  # "was criticized by X", "has been asked", "it was reported that"
         return cue
     if (
-        prev_word is not None
-        and prev_word.lower_ in FUTURE_MARKERS
+        prev_low in FUTURE_MARKERS
         and not (prev_word.text == "May" and not prev_word.is_sent_start)  # "Theresa May told"
         and word == phrase.split()[-1]
         and not word.endswith(("ed", "s", "ing"))
     ):
-        if not (prev_word.lower_ == "to" and _reported_infinitive(v, prev_word.i)):
+        if not (prev_low == "to" and _reported_infinitive(v, prev_word.i)):
             return None  # "will announce", "plans to say": nothing has been said yet
         cue.infinitive = True  # "took to Twitter to say thanks", "went on to say": it was said
-    if nxt is not None and nxt.lower_ == "for" and word.startswith("ask"):
+    if nxt_low == "for" and word.startswith("ask"):
         return None  # "asked for a crossing" is a request, not a report
     cue.ing = word.endswith("ing") or first_low.endswith("ing")
     cue.mind = "mind" in flags

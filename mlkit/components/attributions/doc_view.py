@@ -108,7 +108,8 @@ class DocView:
     def words(self, a: int, b: int) -> list[Token]:
         """The tokens a..b-1 that are not spaces (a and b read as in `doc[a:b]`)."""
         doc, space = self.doc, self.space
-        a, b = slice_bounds(len(space), a, b)
+        if not 0 <= a <= b <= len(space):
+            a, b = slice_bounds(len(space), a, b)
         return [doc[j] for j in range(a, b) if not space[j]]
 
     def prev_word(self, i: int) -> Token | None:

@@ -68,7 +68,7 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
     if (
         source is None
         and prev is not None
-        and (prev.text in {","} or prev.text in QUOTE_MARKS)
+        and (cue.prev_low == "," or cue.prev_low in QUOTE_MARKS)  # marks have no case
         and "no_inversion" not in cue.flags
         and not cue.mind
         and not cue.ing  # "..., saying the deal goes nowhere": a participle never has its speaker after it
@@ -82,8 +82,8 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
         if comma is not None:
             source = apposed_speaker(v, comma)  # "McCain, who has tangled with Cruz, said"
     near = source
-    if source is None and prev is not None and prev.lower_ in {"then", "and", "but"} and not cue.ing:
-        if prev.lower_ != "then" or _after_comma_or_and(v, prev):
+    if source is None and cue.prev_low in {"then", "and", "but"} and not cue.ing:
+        if cue.prev_low != "then" or _after_comma_or_and(v, prev):
             source = shared_speaker(v, prior, cue_start)  # "She says ..., but insists", ", then says"
     if cue.ing and source is None:
         source = shared_speaker(

@@ -15,6 +15,7 @@ from .words import (
     ADVERBS,
     AUX_IDS,
     AUXILIARIES,
+    COMMA_ID,
     DETERMINERS,
     LEADING_DROP,
     NP_BREAKERS,
@@ -32,6 +33,7 @@ from .words import (
 OPEN_BRACKET_ID, CLOSE_BRACKET_ID = hash_string("("), hash_string(")")
 ASIDE_DASH_IDS = frozenset(hash_string(t) for t in ("—", "–", "--"))
 QUOTE_OR_STOP_IDS = frozenset(hash_string(t) for t in QUOTE_MARKS | {".", ";", ":"})
+PRONOUNS_DETERMINERS = PRONOUNS | DETERMINERS
 CUT_SHORT = frozenset({"the", "a", "an", "of", "for", "to", "with", "on", "in", "at", "by", "from", "about"})
 
 
@@ -60,52 +62,56 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
     toks = [t for t in v.words(i + 1, cue_start) if t.i not in aside]
     if aside and not toks:
         return None
-    whole = list(toks)  # before trimming: a name at the end of a long run is looked for in it
-    while toks and (
-        is_aux(toks[-1])
-        or toks[-1].lower_ in VERB_ADVERBS
-        or toks[-1].lower_.endswith("ly")
-        and toks[-1].is_lower
-        and len(toks) > 1
+    whole = toks  # before trimming: a name at the end of a long run is looked for in it
+    lows = [t.lower_ for t in whole]  # read once: the tests below ask for them again and again
+    a, b = 0, len(whole)  # the speaker's words are whole[a:b]
+    while b > a and (
+        (lows[b - 1] in AUXILIARIES and is_aux(whole[b - 1]))
+        or lows[b - 1] in VERB_ADVERBS
+        or lows[b - 1].endswith("ly")
+        and whole[b - 1].is_lower
+        and b - a > 1
     ):
-        toks.pop()
-    while toks and toks[0].lower_ in LEADING_DROP:
-        toks.pop(0)
-    if len(toks) > 1 and toks[0].lower_ in RELATIVES and toks[1].lower_ in PRONOUNS | DETERMINERS:
-        toks = toks[1:]  # "Lawmakers, who he said had failed": the speaker is "he"
-    for k, t in enumerate(toks[1:], start=1):
-        if t.lower_ in {"who", "whose"}:  # "Two workers who were on shift told ...": the workers
-            toks = toks[:k]
+        b -= 1
+    while b > a and lows[a] in LEADING_DROP:
+        a += 1
+    if b - a > 1 and lows[a] in RELATIVES and lows[a + 1] in PRONOUNS_DETERMINERS:
+        a += 1  # "Lawmakers, who he said had failed": the speaker is "he"
+    for k in range(a + 1, b):
+        if lows[k] in {"who", "whose"}:  # "Two workers who were on shift told ...": the workers
+            b = k
             break
+    toks = whole[a:b]
     if not toks and i >= s0 and doc[i].text == ",":
         return apposed_speaker(v, i, participle)
     if not toks:
         return trailing_name(whole)
+    first, last = lows[a], lows[b - 1]
     if (
         i >= s0
         and doc[i].lower_ == "that"
-        and toks[0].lower_ in AUXILIARIES
+        and first in AUXILIARIES
         and len(toks) <= 6
-        and not any(t.lower_ in PRONOUNS for t in toks)
+        and not any(low in PRONOUNS for low in lows[a:b])
     ):
         return source_before(v, i)  # "organizations that have endorsed him say": the organizations
-    if toks[0].lower_ in PRONOUNS and len(toks) > 1 and toks[1].lower_ not in PRONOUN_COMPANIONS:
+    if first in PRONOUNS and len(toks) > 1 and lows[a + 1] not in PRONOUN_COMPANIONS:
         return trailing_name(whole)  # "When they met in Paris the leaders said": not "they met ..."
-    if len(toks) > (12 if toks[0].lower_ in {"a", "an", "the"} else 9):
+    if len(toks) > (12 if first in {"a", "an", "the"} else 9):
         # "... party convention Sen. Elizabeth Warren (D-Mass.) said": the name at the end;
         # "Republican activists clamoring to block Trump from the nomination say": the head noun
         return trailing_name(whole) or head_of_speaker(toks)
-    if toks[0].lower_ in PREPOSITIONS and not any(t.like_num for t in toks[1:3]):
+    if first in PREPOSITIONS and not any(t.like_num for t in toks[1:3]):
         # "At the convention Sen. Warren said": the name; "on Tuesday night he said": he
         # ("About 9 percent said" is a speaker: a share of the people asked)
-        if toks[-1].lower_ in PRONOUNS and toks[-1].lower_ != "it":
+        if last in PRONOUNS and last != "it":
             return toks[-1].i, toks[-1].i + 1
         return trailing_name(whole)
-    if any(breaks_np(t) for t in toks) or any(
+    if any(lows[k] in NP_BREAKERS and breaks_np(whole[k]) for k in range(a, b)) or any(
         t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’"} for t in toks
     ):
         return trailing_name(whole) or head_of_speaker(toks)
-    if toks[-1].lower_ in CUT_SHORT:
+    if last in CUT_SHORT:
         return None  # "criticizing him for repeated votes": a phrase cut short, not a speaker
     start, end = toks[0].i, toks[-1].i + 1
     if aside and max(aside) == cue_start - 1 and doc[cue_start - 1].text == ")":
@@ -151,7 +157,7 @@ def _aside_opener(v: DocView, i: int, s0: int) -> int | None:
 def _with_appositive(v: DocView, start: int, end: int, boundary: int) -> Range:
     """ "John Smith, a spokesman for the ministry, said": take the name in front of the description."""
     doc = v.doc
-    if boundary < 1 or doc[boundary].text != ",":
+    if boundary < 1 or v.lower[boundary] != COMMA_ID:
         return start, end
     j = boundary - 1
     while j >= 0 and doc[j].is_space:
