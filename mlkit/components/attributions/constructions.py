@@ -19,7 +19,6 @@ from .words import (
     AGENTLESS_IDS,
     AGENTLESS_VERBS,
     LEADING_DROP,
-    PASSIVE_AUX,
     PASSIVE_IDS,
     QUOTE_MARKS,
     THAT_ID,
@@ -128,11 +127,12 @@ def passive_candidates(v: DocView) -> list[int]:
     """Verbs of saying after a form of "be" ("was assured", "were told"): passive reports even when the
     verb is not in the cue list."""
     out = []
+    lower, space = v.lower, v.space
     for i in numpy.flatnonzero(member(v.lower_array, AGENTLESS_IDS)).tolist():
-        if not PASSIVE_IDS.intersection(v.lower[max(0, i - 2) : i]):
-            continue  # cheap test on word hashes first: most "said"s have no "was" before them
-        aux = word_before(v.doc, i)
-        if aux is not None and aux.lower_ in PASSIVE_AUX:
+        j = i - 1  # the word before, on word hashes
+        while j >= 0 and space[j]:
+            j -= 1
+        if j >= 0 and lower[j] in PASSIVE_IDS:
             out.append(i)
     return out
 

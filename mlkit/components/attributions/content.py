@@ -9,9 +9,7 @@ import bisect
 from dataclasses import dataclass
 
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Token
-
-from mlkit.components.tokens import prev_word as word_before
+from spacy.tokens import Token
 
 from .cues import Cue
 from .doc_view import Attr, DocView, Range
@@ -43,6 +41,8 @@ SETTING_NOUNS = frozenset(
     "op-ed column remarks press release news campaign trail stop stage floor house room city town "
     "week weekend month year day night morning afternoon evening".split()
 )
+CONJUNCTION_IDS = frozenset(hash_string(w) for w in ("and", "but", "while", "whereas"))
+CLAUSE_BREAK_IDS = frozenset(hash_string(w) for w in (",", ";"))
 SETTING_PREPOSITION_IDS = frozenset(hash_string(w) for w in SETTING_PREPOSITIONS)
 VERB_STARTS = frozenset("is was are were has have had will would can could should may might must".split())
 VERB_START_IDS = frozenset(hash_string(w) for w in VERB_STARTS)
@@ -356,17 +356,17 @@ def _skip_listener(v: DocView, i: int) -> int:
     return i
 
 
-def trim_coordinated_contents(doc: Doc, attrs: list[Attr]) -> None:
+def trim_coordinated_contents(v: DocView, attrs: list[Attr]) -> None:
     """ "He maintained that the money was a loan, and his lawyer pointed out that ...": the first content
     ends at ", and", where the next speaker begins; "X said the plan was dead, echoing ...": it ends at
-    the comma before a participle that reports again."""
-    participles = sorted(
-        comma.idx
-        for b in attrs
-        if doc[b.cue[1] - 1].lower_.endswith("ing")
-        and (comma := word_before(doc, b.cue[0])) is not None
-        and comma.text == ","
-    )
+    the comma before a participle that reports again. (Words tested on their hashes.)"""
+    doc, lower = v.doc, v.lower
+    participles = []
+    for b in attrs:
+        comma = v.index_before(b.cue[0])
+        if comma >= 0 and lower[comma] == COMMA_ID and doc[b.cue[1] - 1].lower_.endswith("ing"):
+            participles.append(doc[comma].idx)
+    participles.sort()
     for a in attrs:
         if a.content is None or a.kind == "direct":
             continue
@@ -383,14 +383,10 @@ def trim_coordinated_contents(doc: Doc, attrs: list[Attr]) -> None:
         for _, src_tok in sourced[lo : min(hi, lo + 20)]:  # the next few speakers, not every nested one
             if a.source and src_tok == a.source[0]:
                 continue
-            conj = word_before(doc, src_tok)
-            comma = word_before(doc, conj.i) if conj is not None else None
-            if (
-                conj is not None
-                and conj.lower_ in {"and", "but", "while", "whereas"}
-                and comma is not None
-                and comma.text in {",", ";"}
-                and comma.idx > a.content[0]
-            ):
-                a.content = (a.content[0], comma.idx)
+            conj = v.index_before(src_tok)
+            if conj < 0 or lower[conj] not in CONJUNCTION_IDS:
+                continue
+            comma = v.index_before(conj)
+            if comma >= 0 and lower[comma] in CLAUSE_BREAK_IDS and doc[comma].idx > a.content[0]:
+                a.content = (a.content[0], doc[comma].idx)
                 break

@@ -54,7 +54,7 @@ class DocView:
         self.text = doc_text(doc)
         table = word_table(doc)  # the word facts the rules test most: no Token is built to test them
         self.lower_array = table.lower_array  # word hashes
-        self.lower: list[int] = table.lower
+        self.lower = table.lower  # word hashes (an array of int: indexes and slices like a list)
         self.space: list[bool] = table.space  # a token of spaces or line breaks
         self.quotes: list[Quote] = find_quotes(self.text)
         self.quote_starts = [q.start for q in self.quotes]
@@ -112,13 +112,18 @@ class DocView:
             a, b = slice_bounds(len(space), a, b)
         return [doc[j] for j in range(a, b) if not space[j]]
 
-    def prev_word(self, i: int) -> Token | None:
-        """The last non-space token before index i (`tokens.prev_word`, on this Doc's space flags)."""
+    def index_before(self, i: int) -> int:
+        """The index of the last non-space token before index i, or -1."""
         space = self.space
         for j in range(min(i, len(space)) - 1, -1, -1):
             if not space[j]:
-                return self.doc[j]
-        return None
+                return j
+        return -1
+
+    def prev_word(self, i: int) -> Token | None:
+        """The last non-space token before index i (`tokens.prev_word`, on this Doc's space flags)."""
+        j = self.index_before(i)
+        return self.doc[j] if j >= 0 else None
 
     def next_word(self, i: int) -> Token | None:
         """The first non-space token after index i."""

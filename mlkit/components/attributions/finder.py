@@ -67,7 +67,7 @@ class AttributionFinder:
         found.extend(headline_labels(v, taken_cues))
         found.extend(polls_as_settings(v))
         found.sort(key=lambda a: a.cue)
-        trim_coordinated_contents(doc, found)
+        trim_coordinated_contents(v, found)
         resolve_sources(v, found)
         return found
 

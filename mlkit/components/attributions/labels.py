@@ -5,10 +5,12 @@ percent"). Each is found by its own scan of the document, after the cues.
 
 from __future__ import annotations
 
+import bisect
+
 import numpy
 from spacy.tokens import Span, Token
 
-from mlkit.components.tokens import next_word
+from mlkit.components.tokens import hash_set, member, next_word
 
 from .content import clause_after, clause_before
 from .doc_view import Attr, DocView
@@ -20,10 +22,11 @@ from .words import (
     LEADING_DROP,
     NOT_LABELS,
     NP_BREAKERS,
-    POLL_IDS,
     POLL_NOUNS,
     QUOTE_MARKS,
 )
+
+POLL_ARRAY = hash_set(POLL_NOUNS)  # for member() over the whole Doc
 
 
 def polls_as_settings(v: DocView) -> list[Attr]:
@@ -31,9 +34,13 @@ def polls_as_settings(v: DocView) -> list[Attr]:
     figures come from, so it is their source even without a reporting verb."""
     doc = v.doc
     out = []
+    polls = numpy.flatnonzero(member(v.lower_array, POLL_ARRAY)).tolist()
+    if not polls:
+        return out  # most articles name no poll
     for i in numpy.flatnonzero(v.lower_array == IN_ID).tolist():
-        if not POLL_IDS.intersection(v.lower[i + 1 : i + 12]):
-            continue  # cheap test on word hashes first: most "in"s have no poll after them
+        k = bisect.bisect_right(polls, i)
+        if k == len(polls) or polls[k] >= i + 12:
+            continue  # a poll word within the next 11 words, or this "in" does not set a poll
         s0, s1 = v.sent(i)
         np_end = None
         for j in range(i + 1, min(s1, i + 12)):
