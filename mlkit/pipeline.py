@@ -19,7 +19,13 @@ import mlkit.components.attributions  # noqa: F401  (registers "mlkit_attributio
 import mlkit.components.hedges  # noqa: F401  (registers "mlkit_hedges")
 import mlkit.components.sentences  # noqa: F401  (registers "mlkit_sentences")
 from mlkit.components.sentences import SENTS_KEY, sentence_bounds
-from mlkit.components.tokens import DottedUrlMatch, TextKeepingTokenizer, doc_text, forget_text
+from mlkit.components.tokens import (
+    DottedUrlMatch,
+    InfixesPastWords,
+    TextKeepingTokenizer,
+    doc_text,
+    forget_text,
+)
 from mlkit.result import Result
 
 PIPELINE_RULES = "rules"
@@ -55,7 +61,8 @@ def get_nlp() -> Language:
     # copy without a space after a closing quote ('paranoia,”Clinton said'): split the mark off, as
     # spaCy already does when the space is there
     infixes = list(nlp.Defaults.infixes) + [r'(?<=\w)[,.!?](?=["”])', r'(?<=[,.!?])["”](?=[^\W\d_])']
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.infix_finditer = InfixesPastWords(compile_infix_regex(infixes).finditer)
+    # (the same tokens, found faster: see InfixesPastWords and DottedUrlMatch)
     nlp.tokenizer.url_match = DottedUrlMatch(nlp.tokenizer.url_match)
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     return add_components(nlp)
