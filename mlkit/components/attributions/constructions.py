@@ -111,7 +111,7 @@ def passive(v: DocView, cue: Cue) -> Attr | None:
             return None
         content = inside_quote(v, start, clause_after(v, that + 1))
         category = cue.entry.category if cue.entry else "neutral"
-        return Attr((aux.i, end), None, content, "other", category, NO_SOURCE)
+        return Attr((aux.i, end), None, content, "other", category, NO_SOURCE, extra={"no_source": True})
     content = phrase_after(v, end) if not nxt.is_punct else None
     if content is None:
         return None

@@ -5,16 +5,15 @@ the report direct, indirect or mixed.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from .cues import Cue
-from .doc_view import Attr, DocView, Range
+from .doc_view import DocView, Range
 from .phrases import cap
-from .speaker import Speaker
+from .speaker import Speaker, citing_end
 from .words import (
     ACCORDING_ID,
     ARTICLES,
@@ -29,6 +28,7 @@ from .words import (
     QUOTE_IDS,
     QUOTE_MARKS,
     REPORT_OPENERS,
+    THAT_ID,
     TIME_WORDS,
     TRAILING_PUNCT_IDS,
 )
@@ -41,8 +41,6 @@ SETTING_NOUNS = frozenset(
     "op-ed column remarks press release news campaign trail stop stage floor house room city town "
     "week weekend month year day night morning afternoon evening".split()
 )
-CONJUNCTION_IDS = frozenset(hash_string(w) for w in ("and", "but", "while", "whereas"))
-CLAUSE_BREAK_IDS = frozenset(hash_string(w) for w in (",", ";"))
 SETTING_PREPOSITION_IDS = frozenset(hash_string(w) for w in SETTING_PREPOSITIONS)
 VERB_STARTS = frozenset("is was are were has have had will would can could should may might must".split())
 VERB_START_IDS = frozenset(hash_string(w) for w in VERB_STARTS)
@@ -163,6 +161,8 @@ def _after_setting(v: DocView, i: int) -> int | None:
     _, s1 = v.sent(i)
     stop = min(s1, i + 14)
     first = next((j for j in range(max(i, 0), stop) if not v.space[j]), None)
+    if first is not None and v.lower[first] == COMMA_ID and (cited := citing_end(v, first)) is not None:
+        return _after_citing(v, cited)  # "reported, citing two officials, that ..."
     if first is None or v.lower[first] not in SETTING_PREPOSITION_IDS:
         return i  # most reports: no setting, and no list of words made to find that out
     words = v.words(i, stop)
@@ -175,6 +175,8 @@ def _after_setting(v: DocView, i: int) -> int | None:
         if w.text in QUOTE_MARKS:
             return w.i
         if w.text in {",", ".", ";", "!", "?", "—", "–"}:
+            if w.text == "," and (cited := citing_end(v, w.i)) is not None:
+                return _after_citing(v, cited)  # "reported on Monday, citing two officials, that ..."
             if w.text == "," and nxt is not None and (nxt.lower_ == "that" or nxt.text in QUOTE_MARKS):
                 return nxt.i + 1 if nxt.lower_ == "that" else nxt.i
             return None
@@ -187,6 +189,15 @@ def _after_setting(v: DocView, i: int) -> int | None:
             continue
         return i  # not a setting after all: keep the words after the cue
     return None
+
+
+def _after_citing(v: DocView, i: int) -> int | None:
+    """Where the reported words start after ", citing <source>,": past a "that"; None when the sentence
+    ends there ("Reuters reported on Monday, citing two officials.")."""
+    j = v.index_after(i - 1)
+    if j < 0 or v.doc[j].text in {".", "!", "?"} or v.sent(j) != v.sent(i - 1):
+        return None
+    return j + 1 if v.lower[j] == THAT_ID else j
 
 
 def clause_after(v: DocView, i: int) -> Range | None:
@@ -274,8 +285,13 @@ def _ends_clause(v: DocView, last: int, limit: int = 4) -> bool:
     "he told the court in his filing") follows the cue and its speaker."""
     _, s1 = v.sent(max(last - 1, 0))
     count = 0
-    for k in range(last, s1):
+    k = last
+    while k < s1:
+        if v.lower[k] == COMMA_ID and (cited := citing_end(v, k)) is not None:
+            k = cited  # ", the Journal reported, citing three people": the source, not more report
+            continue
         tok = v.doc[k]
+        k += 1
         if not tok.is_space and not tok.is_punct:
             count += 1
             if count > limit:
@@ -354,39 +370,3 @@ def _skip_listener(v: DocView, i: int) -> int:
     if cap(first) or first.lower_ in {"the", "a", "an", "there"}:
         return first.i
     return i
-
-
-def trim_coordinated_contents(v: DocView, attrs: list[Attr]) -> None:
-    """ "He maintained that the money was a loan, and his lawyer pointed out that ...": the first content
-    ends at ", and", where the next speaker begins; "X said the plan was dead, echoing ...": it ends at
-    the comma before a participle that reports again. (Words tested on their hashes.)"""
-    doc, lower = v.doc, v.lower
-    participles = []
-    for b in attrs:
-        comma = v.index_before(b.cue[0])
-        if comma >= 0 and lower[comma] == COMMA_ID and doc[b.cue[1] - 1].lower_.endswith("ing"):
-            participles.append(doc[comma].idx)
-    participles.sort()
-    for a in attrs:
-        if a.content is None or a.kind == "direct":
-            continue
-        k = bisect.bisect_right(participles, a.content[0])
-        if k < len(participles) and participles[k] < a.content[1]:
-            a.content = (a.content[0], participles[k])
-    sourced = sorted((doc[b.source[0]].idx, b.source[0]) for b in attrs if b.source and b.source[0] > 0)
-    starts = [c for c, _ in sourced]
-    for a in attrs:
-        if a.content is None or a.kind == "according_to":
-            continue
-        lo = bisect.bisect_right(starts, a.content[0])
-        hi = bisect.bisect_left(starts, a.content[1])
-        for _, src_tok in sourced[lo : min(hi, lo + 20)]:  # the next few speakers, not every nested one
-            if a.source and src_tok == a.source[0]:
-                continue
-            conj = v.index_before(src_tok)
-            if conj < 0 or lower[conj] not in CONJUNCTION_IDS:
-                continue
-            comma = v.index_before(conj)
-            if comma >= 0 and lower[comma] in CLAUSE_BREAK_IDS and doc[comma].idx > a.content[0]:
-                a.content = (a.content[0], doc[comma].idx)
-                break

@@ -120,6 +120,14 @@ class DocView:
                 return j
         return -1
 
+    def index_after(self, i: int) -> int:
+        """The index of the first non-space token after index i, or -1."""
+        space = self.space
+        for j in range(max(i + 1, 0), len(space)):
+            if not space[j]:
+                return j
+        return -1
+
     def prev_word(self, i: int) -> Token | None:
         """The last non-space token before index i (`tokens.prev_word`, on this Doc's space flags)."""
         j = self.index_before(i)
@@ -127,11 +135,8 @@ class DocView:
 
     def next_word(self, i: int) -> Token | None:
         """The first non-space token after index i."""
-        space = self.space
-        for j in range(max(i + 1, 0), len(space)):
-            if not space[j]:
-                return self.doc[j]
-        return None
+        j = self.index_after(i)
+        return self.doc[j] if j >= 0 else None
 
     def starts_sentence(self, i: int, s0: int) -> bool:
         """Only spaces, quote marks or a linking word ("But", "Meanwhile") come before token i."""

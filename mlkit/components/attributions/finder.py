@@ -14,9 +14,10 @@ from mlkit.components.lexmatch import LexiconMatcher, forget_matches
 from mlkit.components.tokens import doc_text, forget_words
 
 from .constructions import according_to, passive, passive_candidates, question_put
-from .content import find_content, inside_quote, trim_coordinated_contents
+from .content import find_content, inside_quote
 from .cues import cue_holds, cue_phrase, read_cue, stance
 from .doc_view import Attr, DocView, Range
+from .final_pass import continue_quotations, explain_quoted_sources, trim_coordinated_contents
 from .labels import headline_labels, polls_as_settings
 from .phrases import is_citable
 from .sources import final_kind, resolve_sources, source_type
@@ -69,6 +70,8 @@ class AttributionFinder:
         found.sort(key=lambda a: a.cue)
         trim_coordinated_contents(v, found)
         resolve_sources(v, found)
+        continue_quotations(v, found)
+        explain_quoted_sources(v, found)
         return found
 
     def set_annotations(self, doc: Doc, attrs: list[Attr]) -> Doc:
@@ -110,7 +113,10 @@ def attribution_for(
     if phrase == "citing":
         cited = source_after(v, end)
         if cited is not None and is_citable(v.span(cited)):
-            return according_to(v, start, end, entry, "indirect", cited)
+            attr = according_to(v, start, end, entry, "indirect", cited)
+            if attr is not None and prior is not None and prior.content is not None:
+                attr.content = prior.content  # "X reported, citing Y, that Z": Y stands behind Z too
+            return attr
         # "citing fears of terrorism": a reason the speaker gave, not a source: read it as a participle
     if phrase.startswith("in a statement"):
         return None  # a setting for another cue ("In a statement, X claimed"), not a cue alone

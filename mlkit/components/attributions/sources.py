@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from mlkit.outlets import is_outlet
+
 from .doc_view import Attr, DocView, Range
 from .phrases import cap, comma_parts, head_tokens, is_name
 from .words import (
@@ -15,6 +17,7 @@ from .words import (
     COMMON_SOURCE_NOUNS,
     DOCUMENT_SOURCES,
     ORGANISATIONS,
+    OUTLET_NOUNS,
     POSSESSIVES,
     PRONOUNS,
     RELATIVES,
@@ -138,6 +141,9 @@ def resolve_sources(v: DocView, attrs: list[Attr]) -> None:
                     continue  # "it" is an organisation or a document, not "tests" or "officials"
                 antecedent = b.resolved or b.source
                 break
+            if head in OUTLET_NOUNS and ctype == "named" and is_outlet(v.span(b.source).text):
+                antecedent = b.source  # "the newspaper": the outlet named before it
+                break
             if "same" in words or head == "source":
                 if ctype == "named":
                     continue
@@ -150,3 +156,5 @@ def resolve_sources(v: DocView, attrs: list[Attr]) -> None:
                 antecedent = b.resolved
                 break
         a.resolved = antecedent
+        if antecedent is not None and stype == "unnamed" and facts_at(v, antecedent)[0] == "named":
+            a.source_type = "named"  # "the newspaper" after Asharq Al-Awsat: the reader is told who it is

@@ -15,10 +15,12 @@ from mlkit.components.tokens import prev_word as word_before
 from .appositives import apposed_speaker, comma_before
 from .cues import Cue
 from .doc_view import Attr, DocView, Range
-from .phrases import cap, is_name, looks_like_speaker, phrase_to
+from .phrases import cap, is_citable, is_name, looks_like_speaker, phrase_to
 from .speaker_before import relative_speaker, source_before
 from .words import (
     ADVERBS,
+    CITING_ID,
+    COMMA_ID,
     COMMON_SOURCE_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -130,6 +132,21 @@ def source_after(v: DocView, cue_end: int, long: bool = False) -> Range | None:
     if not toks or any(t.lower_ in NP_BREAKERS and not phrase_to(t) for t in toks):
         return None  # ("said a source close to the campaign": that "to" belongs to the speaker)
     return toks[0].i, _name_after(v, toks[-1].i + 1, s1)
+
+
+def citing_end(v: DocView, comma: int) -> int | None:
+    """At a comma, ", citing <a source>" names the source a report relies on ("Reuters reported, citing
+    two officials, that ..."): the index just past the cited source (and a comma after it), else None."""
+    if v.lower[comma] != COMMA_ID:
+        return None
+    k = v.index_after(comma)
+    if k < 0 or v.lower[k] != CITING_ID:
+        return None
+    cited = source_after(v, k + 1)
+    if cited is None or not is_citable(v.span(cited)):
+        return None  # "citing fears of terrorism": a reason, not a source
+    after = v.index_after(cited[1] - 1)
+    return after + 1 if after >= 0 and v.lower[after] == COMMA_ID else cited[1]
 
 
 def _name_after(v: DocView, end: int, s1: int) -> int:

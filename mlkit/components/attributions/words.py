@@ -33,6 +33,7 @@ DETERMINERS = _WORDS["determiners"]
 LISTENERS = _WORDS["listeners"]
 TIME_WORDS = _WORDS["time_words"]
 ORGANISATIONS = _WORDS["organisations"]
+OUTLET_NOUNS = _WORDS["outlet_nouns"]
 
 RELATIVES = frozenset({"who", "whose", "which", "whom"})
 SPEAKING_RELATIVES = frozenset({"who", "which"})  # "Republicans who oppose", "the union, which endorsed"
@@ -96,6 +97,7 @@ VERB_ADVERB_IDS = frozenset(hash_string(w) for w in VERB_ADVERBS)
 HAVE_IDS = frozenset(hash_string(w) for w in ("have", "has", "had", "'ve"))
 HYPHEN_ID = hash_string("-")
 COMMA_ID = hash_string(",")
+CITING_ID = hash_string("citing")
 QUOTE_IDS = frozenset(hash_string(t) for t in QUOTE_MARKS)  # marks have no case: LOWER is the mark
 LEAD_IN_IDS = frozenset(hash_string(t) for t in (":", ","))
 TRAILING_PUNCT_IDS = frozenset(hash_string(t) for t in (".", "!", "?", ",", ";", ":"))
