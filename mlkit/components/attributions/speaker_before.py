@@ -34,6 +34,7 @@ OPEN_BRACKET_ID, CLOSE_BRACKET_ID = hash_string("("), hash_string(")")
 ASIDE_DASH_IDS = frozenset(hash_string(t) for t in ("—", "–", "--"))
 QUOTE_OR_STOP_IDS = frozenset(hash_string(t) for t in QUOTE_MARKS | {".", ";", ":"})
 PRONOUNS_DETERMINERS = PRONOUNS | DETERMINERS
+QUANTITY_OPENINGS = frozenset({("at", "least"), ("as", "many"), ("as", "much"), ("up", "to")})
 CUT_SHORT = frozenset({"the", "a", "an", "of", "for", "to", "with", "on", "in", "at", "by", "from", "about"})
 
 
@@ -101,7 +102,11 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
         # "... party convention Sen. Elizabeth Warren (D-Mass.) said": the name at the end;
         # "Republican activists clamoring to block Trump from the nomination say": the head noun
         return trailing_name(whole) or head_of_speaker(toks)
-    if first in PREPOSITIONS and not any(t.like_num for t in toks[1:3]):
+    if (
+        first in PREPOSITIONS
+        and not any(t.like_num for t in toks[1:3])
+        and tuple(lows[a : a + 2]) not in QUANTITY_OPENINGS  # "At least a dozen members said"
+    ):
         # "At the convention Sen. Warren said": the name; "on Tuesday night he said": he
         # ("About 9 percent said" is a speaker: a share of the people asked)
         if last in PRONOUNS and last != "it":
