@@ -114,6 +114,20 @@ def test_hedges_seen_missing_in_real_news() -> None:
     assert hedge_texts("Close to 28,000 people filled the arena.") == [("Close to 28,000", "approximator")]
     # "close to" without a number is not an estimate
     assert hedge_texts("The house is close to the river.") == []
+    # the conventions tests/gold/README.md records for PolNeAR, now in the lexicon
+    text = (
+        "It's not clear why they would pay. That is not necessarily a conflict. It is hard to say. "
+        "Whether it works remains to be seen. I'm not sure if they are right. "
+        "He feared the possibility that they would stay."
+    )
+    assert hedge_texts(text) == [
+        ("not clear", "epistemic_adjective_adverb"),
+        ("not necessarily", "epistemic_adjective_adverb"),
+        ("hard to say", "epistemic_adjective_adverb"),
+        ("remains to be seen", "epistemic_adjective_adverb"),
+        ("not sure", "epistemic_adjective_adverb"),
+        ("the possibility that", "epistemic_adjective_adverb"),
+    ]
 
 
 def test_a_speaker_counted_or_described_at_length() -> None:
