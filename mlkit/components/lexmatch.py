@@ -7,6 +7,8 @@ and each component reads the kinds it wants.
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -24,21 +26,22 @@ def is_number(lower: str) -> bool:
     return stripped.isdigit() or lower in lexicon.NUMBER_WORDS
 
 
-class LexiconMatcher:
-    """Finds every entry of the given lexicons: (kind, entry, start token, end token), overlaps included."""
+class _Lexicons:
+    """The pipeline's one PhraseMatcher over every lexicon (about 10 MB, so built once for all the
+    components), rebuilt when a lesson edits a lexicon; a Doc's raw matches are kept on the Doc so the
+    second component to ask does not match again."""
 
-    def __init__(self, nlp: Language, kinds: tuple[str, ...]) -> None:
+    def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self.kinds = kinds
-        self._version = -1
+        self.version = -1
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._labels: dict[int, tuple[str, str, bool]] = {}  # match id -> (kind, key, needs a number)
+        self.labels: dict[int, tuple[str, str, bool]] = {}  # match id -> (kind, key, needs a number)
 
-    def _refresh(self) -> None:
-        if self._version == lexicon.version():
+    def refresh(self) -> None:
+        if self.version == lexicon.version():
             return
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._labels = {}
+        self.labels = {}
         for kind in lexicon.KINDS:
             for key in lexicon.entries(kind):
                 forms = key.split("|") if kind == "cues" else [key]
@@ -50,19 +53,38 @@ class LexiconMatcher:
                         needs_number = needs_number or number
                 label = f"{kind}::{key}"
                 self.matcher.add(label, docs)
-                self._labels[self.nlp.vocab.strings[label]] = (kind, key, needs_number)
-        self._version = lexicon.version()
+                self.labels[self.nlp.vocab.strings[label]] = (kind, key, needs_number)
+        self.version = lexicon.version()
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every lexicon phrase in the Doc."""
+        self.refresh()
+        found = doc.user_data.get(_MATCHES_KEY)
+        if found is not None and found[0] == self.version and found[1] == len(doc):
+            return found[2]
+        matches = [tuple(m) for m in self.matcher(doc)]
+        doc.user_data[_MATCHES_KEY] = (self.version, len(doc), matches)
+        return matches
+
+
+_SHARED: weakref.WeakKeyDictionary[Language, _Lexicons] = weakref.WeakKeyDictionary()
+
+
+class LexiconMatcher:
+    """Finds every entry of the given lexicons: (kind, entry, start token, end token), overlaps included."""
+
+    def __init__(self, nlp: Language, kinds: tuple[str, ...]) -> None:
+        self.nlp = nlp
+        self.kinds = kinds
+        lexicons = _SHARED.get(nlp)
+        if lexicons is None:
+            lexicons = _SHARED[nlp] = _Lexicons(nlp)
+        self.lexicons = lexicons
 
     def __call__(self, doc: Doc) -> list[tuple[str, lexicon.Entry, int, int]]:
-        self._refresh()
-        found = doc.user_data.get(_MATCHES_KEY)
-        if found is not None and found[0] == self._version and found[1] == len(doc):
-            matches = found[2]
-        else:
-            matches = [tuple(m) for m in self.matcher(doc)]
-            doc.user_data[_MATCHES_KEY] = (self._version, len(doc), matches)
         out = []
-        labels, kinds = self._labels, self.kinds
+        matches = self.lexicons.matches(doc)  # (brings the labels up to date first)
+        labels, kinds = self.lexicons.labels, self.kinds
         for match_id, start, end in matches:
             kind, key, needs_number = labels[match_id]
             if kind not in kinds:
