@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 
 from mlkit.labels import BOOSTER_CATEGORIES, HEDGE_CATEGORY_NAMES, STANCES
@@ -42,7 +43,7 @@ class Entry:
     rule: str  # guard names for hedges/boosters, flags for cues ("-" for none)
     explanation: str
 
-    @property
+    @cached_property  # read for every match of the entry: split the rule once
     def guards(self) -> tuple[str, ...]:
         return tuple(g.strip() for g in self.rule.split(",") if g.strip() and g.strip() != "-")
 

@@ -303,6 +303,7 @@ BENCH_FIGURES = [
     "tokenizer throughput (chars/CPU-s)",
     "mlkit throughput (chars/CPU-s)",
     "throughput ratio mlkit/tokenizer",
+    "the kit's tokenizer alone / tokenizer",
     "peak RSS, import + article (MB)",
     "cold start: python + import + 1st analysis (s)",
     "per-MB cost, largest / smallest text",

@@ -9,10 +9,12 @@ so that every rule that searches a sentence searches a bounded stretch (time sta
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc
+
+from mlkit.components.tokens import WordTable, hash_set, member, word_table
 
 SENTS_KEY = "mlkit_sents"
 #: Longer than any sentence in the kit's news texts (the longest, a list of 222 names, is 222 tokens).
@@ -83,35 +85,37 @@ class NewsSentencizer:
     """
 
     def __init__(self) -> None:
-        self._enders = numpy.array([hash_string(t) for t in _ENDERS], dtype="uint64")
-        self._soft = numpy.array([hash_string(t) for t in _SOFT_BREAKS], dtype="uint64")
+        self._enders = hash_set(_ENDERS)
+        self._soft = hash_set(_SOFT_BREAKS)
+        self._closing = frozenset(hash_string(t) for t in _CLOSERS | _ENDERS)
+        self._period = hash_string(".")
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        arr = doc.to_array([ORTH, IS_SPACE])
-        candidates = numpy.flatnonzero(numpy.isin(arr[:, 0], self._enders) | (arr[:, 1] == 1)).tolist()
+        table = word_table(doc)  # LOWER: enders, closers and soft breaks are marks, which have no case
+        low, space = table.lower, table.space
+        candidates = numpy.flatnonzero(member(table.lower_array, self._enders) | table.space_array).tolist()
         starts = [0]
         last_end = -1
         for i in candidates:
             if i <= last_end:
                 continue  # inside a run of closers already handled
-            text = doc[i].text
-            if text.isspace():
-                if i + 1 < n and not LINE_BREAKS.isdisjoint(text):
+            if space[i]:
+                if i + 1 < n and not LINE_BREAKS.isdisjoint(doc[i].text):
                     starts.append(i + 1)
                 continue
             j = i + 1  # keep closing quotes and brackets with the sentence they close
-            while j < n and (doc[j].text in _CLOSERS or doc[j].text in _ENDERS):
+            while j < n and low[j] in self._closing:
                 j += 1
             last_end = j - 1
             k = j  # the next word, past ordinary spaces
-            while k < n and doc[k].is_space and LINE_BREAKS.isdisjoint(doc[k].text):
+            while k < n and space[k] and LINE_BREAKS.isdisjoint(doc[k].text):
                 k += 1
-            if j < n and k < n and _opens_sentence(doc, i, k):
+            if j < n and k < n and _opens_sentence(doc, low[i] == self._period, i, k):
                 starts.append(j)
-        starts = _bounded(sorted(set(starts)), n, arr, self._soft)
+        starts = _bounded(sorted(set(starts)), n, table, self._soft)
         column = numpy.full((n, 1), -1, dtype="int32")  # -1: not a sentence start
         column[starts, 0] = 1
         doc.from_array([SENT_START], column.astype("uint64"))
@@ -120,12 +124,12 @@ class NewsSentencizer:
         return doc
 
 
-def _bounded(starts: list[int], n: int, arr: numpy.ndarray, soft: numpy.ndarray) -> list[int]:
+def _bounded(starts: list[int], n: int, table: WordTable, soft: numpy.ndarray) -> list[int]:
     """Sentence starts with extra ones wherever a sentence would be longer than MAX_TOKENS: after the
     last comma, semicolon, colon or dash in its final third, else after the last space, else hard."""
     if all(b - a <= MAX_TOKENS for a, b in zip(starts, starts[1:] + [n], strict=True)):
         return starts
-    breaks = numpy.isin(arr[:, 0], soft) | (arr[:, 1] == 1)
+    breaks = member(table.lower_array, soft) | table.space_array
     out = []
     for a, b in zip(starts, starts[1:] + [n], strict=True):
         out.append(a)
@@ -145,12 +149,14 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return bounds
 
 
-def _opens_sentence(doc: Doc, end_idx: int, k: int) -> bool:
+def _opens_sentence(doc: Doc, period: bool, end_idx: int, k: int) -> bool:
+    """Does token k start a new sentence after the mark at end_idx (`period`: that mark is ".")?"""
+    if period and end_idx > 0:
+        prev = doc[end_idx - 1].text
+        if prev.lower().rstrip(".") in _ABBREVIATIONS:
+            return False
+        if len(prev) == 1 and prev.isupper():
+            return False  # an initial: "George W. Bush"
     nxt = doc[k].text
-    prev = doc[end_idx - 1].text if end_idx > 0 else ""
-    if doc[end_idx].text == "." and prev.lower().rstrip(".") in _ABBREVIATIONS:
-        return False
-    if doc[end_idx].text == "." and len(prev) == 1 and prev.isupper():
-        return False  # an initial: "George W. Bush"
     first = nxt[:1]
     return first.isupper() or first.isdigit() or nxt in {'"', "“", "‘", "'", "(", "["} or not first.isalpha()

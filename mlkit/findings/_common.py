@@ -14,11 +14,12 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from mlkit.outlets import normalise
 from mlkit.result import Result
 from mlkit.spans import overlaps
 from mlkit.spans import span_dict as span
 
-__all__ = ["overlaps", "span"]  # re-exported so the finding modules import from one place
+__all__ = ["normalise", "overlaps", "span"]  # re-exported so the finding modules import from one place
 
 Span = dict[str, Any]
 
@@ -46,11 +47,6 @@ def lines(text: str) -> Iterator[tuple[int, int]]:
 def words(text: str) -> list[str]:
     """The words of a string (letters and digits, keeping inner apostrophes and hyphens)."""
     return _WORD.findall(text)
-
-
-def normalise(text: str) -> str:
-    """Lower case with every run of whitespace (non-breaking spaces too) made one plain space."""
-    return " ".join(text.split()).lower()
 
 
 def stem(word: str) -> str:

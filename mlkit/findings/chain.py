@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import heapq
 import re
-from functools import lru_cache
 from typing import Any
 
-from mlkit.findings._common import Span, SpanIndex, content_stems, normalise, read_tsv
+from mlkit.findings._common import Span, SpanIndex, content_stems, normalise
 from mlkit.findings.body import headline
 from mlkit.findings.furniture import furniture_ranges
 from mlkit.labels import LINK_KINDS
+from mlkit.outlets import outlet_pattern
 from mlkit.result import Result
 
 ARTICLE_LABEL = "this article (the outlet that published it)"
@@ -48,12 +48,6 @@ _GROUP_WORDS = set(
 _SINGULAR_PEOPLE = {"he", "she", "him", "her", "i", "me", "spokesman", "spokeswoman", "spokesperson"}
 
 
-@lru_cache(maxsize=1)
-def _outlet_pattern() -> re.Pattern[str]:
-    names = sorted((normalise(row[0]) for row in read_tsv("outlets.tsv", 2)), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
-
-
 def _source(a: dict[str, Any]) -> Span | None:
     """Who stands behind an attribution: the earlier source it points back to, else the source itself."""
     if a.get("resolved_source"):  # "he", "the activist", "the same source" → the earlier source
@@ -67,7 +61,7 @@ def _kind(a: dict[str, Any]) -> str:
     if a.get("source_type") == "none" or not src or not src["text"].strip():
         return "unknown"
     text = normalise(src["text"])
-    if _outlet_pattern().search(text):
+    if outlet_pattern().search(text):
         return "outlet"
     words = re.findall(r"[\w'-]+", text)
     if any(w in _SINGULAR_PEOPLE for w in words[-1:]):

@@ -6,6 +6,7 @@ phrase.
 
 from __future__ import annotations
 
+from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from .doc_view import DocView, Range
@@ -14,11 +15,13 @@ from .words import (
     ADVERBS,
     ASIDES,
     CLAUSE_WORDS,
+    COMMA_ID,
     DETERMINERS,
     LEADING_DROP,
     NP_BREAKERS,
     POSSESSIVES,
     PREPOSITIONS,
+    QUOTE_IDS,
     QUOTE_MARKS,
     RELATIVES,
     TIME_WORDS,
@@ -79,6 +82,10 @@ def _plainly_named(name: list[Token], descs: list[list[Token]]) -> bool:
     )
 
 
+CHUNK_STOP_IDS = frozenset(hash_string(t) for t in (";", ":", "!", "?"))
+PERIOD_ID = hash_string(".")
+
+
 def _chunks_before(v: DocView, comma: int) -> list[list[Token]]:
     """The comma-separated pieces before `comma` (nearest last), back to the sentence start, a sentence
     mark or a long quotation, within 60 words; a short quotation inside a description ("who calls
@@ -86,15 +93,17 @@ def _chunks_before(v: DocView, comma: int) -> list[list[Token]]:
     doc = v.doc
     s0, _ = v.sent(comma)
     toks: list[Token] = []
+    lower, space = v.lower, v.space  # marks tested on word hashes: no Token for a space or a stop
     j = comma - 1
     while j >= s0 and len(toks) < 60:
-        t = doc[j]
-        if t.is_space:
+        if space[j]:
             j -= 1
             continue
-        if t.text in {";", ":", "!", "?"} or (t.text == "." and j > s0):
+        h = lower[j]
+        if h in CHUNK_STOP_IDS or (h == PERIOD_ID and j > s0):
             break
-        if t.text in QUOTE_MARKS:
+        t = doc[j]
+        if h in QUOTE_IDS:
             q = v.quote_containing(t.idx + 1) or v.quote_containing(t.idx - 1)
             if q is None or q.end - q.start > 60 or q.start < doc[s0].idx:
                 break
@@ -108,7 +117,7 @@ def _chunks_before(v: DocView, comma: int) -> list[list[Token]]:
         j -= 1
     chunks: list[list[Token]] = [[]]
     for t in toks:
-        if t.text == "," and not (v.quote_containing(t.idx) or v.quote_containing(t.idx + 1)):
+        if lower[t.i] == COMMA_ID and not (v.quote_containing(t.idx) or v.quote_containing(t.idx + 1)):
             chunks.append([])
         else:
             chunks[-1].append(t)
@@ -120,7 +129,7 @@ def _clause_end(v: DocView, chunk: list[Token]) -> tuple[list[Token], bool]:
     "“Yes,” Brent Bozell III"), without a leading "But"/"Meanwhile"; and whether anything was cut."""
     start = 0
     for k, t in enumerate(chunk):
-        if t.text not in {"(", ")"} and v.is_boundary(t):
+        if t.text not in {"(", ")"} and v.is_boundary_at(t.i):
             start = k + 1
     name = chunk[start:]
     while name and name[0].lower_ in LEADING_DROP:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy
 
 from mlkit import lexicon
-from mlkit.components.tokens import next_word
+from mlkit.components.tokens import member, next_word
 from mlkit.components.tokens import prev_word as word_before
 
 from .content import clause_after, clause_before, inside_quote, phrase_after
@@ -19,7 +19,6 @@ from .words import (
     AGENTLESS_IDS,
     AGENTLESS_VERBS,
     LEADING_DROP,
-    PASSIVE_AUX,
     PASSIVE_IDS,
     QUOTE_MARKS,
     THAT_ID,
@@ -112,7 +111,7 @@ def passive(v: DocView, cue: Cue) -> Attr | None:
             return None
         content = inside_quote(v, start, clause_after(v, that + 1))
         category = cue.entry.category if cue.entry else "neutral"
-        return Attr((aux.i, end), None, content, "other", category, NO_SOURCE)
+        return Attr((aux.i, end), None, content, "other", category, NO_SOURCE, extra={"no_source": True})
     content = phrase_after(v, end) if not nxt.is_punct else None
     if content is None:
         return None
@@ -128,11 +127,12 @@ def passive_candidates(v: DocView) -> list[int]:
     """Verbs of saying after a form of "be" ("was assured", "were told"): passive reports even when the
     verb is not in the cue list."""
     out = []
-    for i in numpy.flatnonzero(numpy.isin(v.lower_array, AGENTLESS_IDS)).tolist():
-        if not PASSIVE_IDS.intersection(v.lower[max(0, i - 2) : i]):
-            continue  # cheap test on word hashes first: most "said"s have no "was" before them
-        aux = word_before(v.doc, i)
-        if aux is not None and aux.lower_ in PASSIVE_AUX:
+    lower, space = v.lower, v.space
+    for i in numpy.flatnonzero(member(v.lower_array, AGENTLESS_IDS)).tolist():
+        j = i - 1  # the word before, on word hashes
+        while j >= 0 and space[j]:
+            j -= 1
+        if j >= 0 and lower[j] in PASSIVE_IDS:
             out.append(i)
     return out
 

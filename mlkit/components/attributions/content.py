@@ -5,29 +5,32 @@ the report direct, indirect or mixed.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
-
-from mlkit.components.tokens import prev_word as word_before
+from spacy.strings import hash_string
+from spacy.tokens import Token
 
 from .cues import Cue
-from .doc_view import Attr, DocView, Range
+from .doc_view import DocView, Range
 from .phrases import cap
-from .speaker import Speaker
+from .speaker import Speaker, citing_end
 from .words import (
     ACCORDING_ID,
     ARTICLES,
+    COMMA_ID,
     DETERMINERS,
+    LEAD_IN_IDS,
     LISTENERS,
     MAX_CONTENT_TOKENS,
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_IDS,
     QUOTE_MARKS,
     REPORT_OPENERS,
+    THAT_ID,
     TIME_WORDS,
+    TRAILING_PUNCT_IDS,
 )
 
 TRAILING_MARKS = QUOTE_MARKS | {",", ":", "-", "—", "–"}
@@ -38,7 +41,9 @@ SETTING_NOUNS = frozenset(
     "op-ed column remarks press release news campaign trail stop stage floor house room city town "
     "week weekend month year day night morning afternoon evening".split()
 )
+SETTING_PREPOSITION_IDS = frozenset(hash_string(w) for w in SETTING_PREPOSITIONS)
 VERB_STARTS = frozenset("is was are were has have had will would can could should may might must".split())
+VERB_START_IDS = frozenset(hash_string(w) for w in VERB_STARTS)
 SETTING_WORDS = frozenset(
     "interview statement week month year night morning afternoon evening conference call radio "
     "television".split()
@@ -62,19 +67,18 @@ def find_content(v: DocView, cue: Cue, speaker: Speaker) -> Content | None:
     content, kind = None, "indirect"
     first = min(cue.cue_start, near[0]) if near else cue.cue_start
     last = max(end, near[1]) if near else end
-    before_first = word_before(doc, first)
+    before_first = v.prev_word(first)
     q_before = v.quote_ending_at(doc[first].idx)
-    q_after = v.quote_after_phrase(last)
-    after_that = nxt is not None and nxt.lower_ == "that"
+    after_that = cue.nxt_low == "that"
     if q_before is not None and (speaker.inverted or near is not None):
         content, kind = (q_before.start, q_before.end), "direct"
     elif after_that:
-        q = v.quote_starting_near(nxt.idx + len(nxt.text))
+        q = v.quote_starting_near(nxt.idx + len(nxt))
         if q is not None:
             content, kind = (q.start, q.end), "direct"
         else:
             content = clause_after(v, nxt.i + 1)
-    elif q_after is not None and not speaker.inverted:
+    elif not speaker.inverted and (q_after := v.quote_after_phrase(last)) is not None:
         content, kind = (q_after.start, q_after.end), "direct"
     elif (
         before_first is not None
@@ -118,7 +122,7 @@ def find_content(v: DocView, cue: Cue, speaker: Speaker) -> Content | None:
         content, kind = _next_paragraph(v, nxt.i + 1, kind)  # "In a speech last July, he said: ¶ “...”"
     if content is None:
         return None
-    if kind != "direct" and v.doc[_first_word(v, content)].lower_ in VERB_STARTS:
+    if kind != "direct" and v.lower[_first_word(v, content)] in VERB_START_IDS:
         return Content(None, kind, after_that, before_first)  # "what they are talking about is ...": no topic
     return Content(content, kind, after_that, before_first)
 
@@ -136,6 +140,9 @@ def _next_paragraph(v: DocView, i: int, kind: str) -> tuple[Range | None, str]:
 
 
 def _first_word(v: DocView, content: Range) -> int:
+    known = v.token_at.get(content[0])
+    if known is not None:
+        return known
     span = v.doc.char_span(content[0], content[1], alignment_mode="expand")
     return span.start if span is not None else 0
 
@@ -152,9 +159,13 @@ def _after_setting(v: DocView, i: int) -> int | None:
     failed", "said in a statement that ..."); None when a setting is all there is ("responded from the
     White House, where he ...", "responded on Twitter, saying ..."). i itself when no setting starts there."""
     _, s1 = v.sent(i)
-    words = v.words(i, min(s1, i + 14))
-    if not words or words[0].lower_ not in SETTING_PREPOSITIONS:
-        return i
+    stop = min(s1, i + 14)
+    first = next((j for j in range(max(i, 0), stop) if not v.space[j]), None)
+    if first is not None and v.lower[first] == COMMA_ID and (cited := citing_end(v, first)) is not None:
+        return _after_citing(v, cited)  # "reported, citing two officials, that ..."
+    if first is None or v.lower[first] not in SETTING_PREPOSITION_IDS:
+        return i  # most reports: no setting, and no list of words made to find that out
+    words = v.words(i, stop)
     noun_seen = False
     for k, w in enumerate(words):
         low = w.lower_
@@ -164,6 +175,8 @@ def _after_setting(v: DocView, i: int) -> int | None:
         if w.text in QUOTE_MARKS:
             return w.i
         if w.text in {",", ".", ";", "!", "?", "—", "–"}:
+            if w.text == "," and (cited := citing_end(v, w.i)) is not None:
+                return _after_citing(v, cited)  # "reported on Monday, citing two officials, that ..."
             if w.text == "," and nxt is not None and (nxt.lower_ == "that" or nxt.text in QUOTE_MARKS):
                 return nxt.i + 1 if nxt.lower_ == "that" else nxt.i
             return None
@@ -178,30 +191,43 @@ def _after_setting(v: DocView, i: int) -> int | None:
     return None
 
 
+def _after_citing(v: DocView, i: int) -> int | None:
+    """Where the reported words start after ", citing <source>,": past a "that"; None when the sentence
+    ends there ("Reuters reported on Monday, citing two officials.")."""
+    j = v.index_after(i - 1)
+    if j < 0 or v.doc[j].text in {".", "!", "?"} or v.sent(j) != v.sent(i - 1):
+        return None
+    return j + 1 if v.lower[j] == THAT_ID else j
+
+
 def clause_after(v: DocView, i: int) -> Range | None:
     """From token i to the end of the sentence, stopping before ", according to" and final marks."""
-    doc = v.doc
+    doc, lower, space = v.doc, v.lower, v.space
     _, s1 = v.sent(i)
     end = s1 = min(s1, i + MAX_CONTENT_TOKENS)  # a run-on "sentence" must not make this quadratic
-    for j in range(i, s1):
-        if v.lower[j] == ACCORDING_ID and j > i and doc[j - 1].text == ",":
+    j = i
+    while ACCORDING_ID in lower[j + 1 : s1]:  # searched in C, on word hashes
+        j = lower.index(ACCORDING_ID, j + 1, s1)
+        if lower[j - 1] == COMMA_ID:
             end = j - 1
             break
     last = end - 1  # walk in from both ends instead of listing every word of a long sentence
     while last >= i:
-        tok = doc[last]
-        if tok.is_space or tok.text in {".", "!", "?", ",", ";", ":"}:
+        if space[last] or lower[last] in TRAILING_PUNCT_IDS:
             last -= 1
-        elif tok.text in QUOTE_MARKS and not v.quote_containing(tok.idx - 1):
+        elif lower[last] in QUOTE_IDS and not v.quote_containing(doc[last].idx - 1):
             last -= 1
         else:
             break  # a word, or the closing mark of a quoted fragment: called it “unprecedented.”
     first = i
-    while first <= last and (doc[first].is_space or doc[first].text in {",", ":"}):
+    while first <= last and (space[first] or lower[first] in LEAD_IN_IDS):
         first += 1
     if first > last:
         return None
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    tail = doc[last]
+    start = doc[first].idx
+    v.token_at[start] = first  # for _first_word: no char_span needed to find it again
+    return start, tail.idx + len(tail)
 
 
 def phrase_after(v: DocView, i: int) -> Range | None:
@@ -211,7 +237,7 @@ def phrase_after(v: DocView, i: int) -> Range | None:
     for tok in v.doc[i:s1]:
         if tok.is_space:
             continue
-        if v.is_boundary(tok) or tok.text in {".", "!", "?"}:
+        if v.is_boundary_at(tok.i) or tok.text in {".", "!", "?"}:
             break
         toks.append(tok)
     if not toks:
@@ -259,8 +285,13 @@ def _ends_clause(v: DocView, last: int, limit: int = 4) -> bool:
     "he told the court in his filing") follows the cue and its speaker."""
     _, s1 = v.sent(max(last - 1, 0))
     count = 0
-    for k in range(last, s1):
+    k = last
+    while k < s1:
+        if v.lower[k] == COMMA_ID and (cited := citing_end(v, k)) is not None:
+            k = cited  # ", the Journal reported, citing three people": the source, not more report
+            continue
         tok = v.doc[k]
+        k += 1
         if not tok.is_space and not tok.is_punct:
             count += 1
             if count > limit:
@@ -339,43 +370,3 @@ def _skip_listener(v: DocView, i: int) -> int:
     if cap(first) or first.lower_ in {"the", "a", "an", "there"}:
         return first.i
     return i
-
-
-def trim_coordinated_contents(doc: Doc, attrs: list[Attr]) -> None:
-    """ "He maintained that the money was a loan, and his lawyer pointed out that ...": the first content
-    ends at ", and", where the next speaker begins; "X said the plan was dead, echoing ...": it ends at
-    the comma before a participle that reports again."""
-    participles = sorted(
-        comma.idx
-        for b in attrs
-        if doc[b.cue[1] - 1].lower_.endswith("ing")
-        and (comma := word_before(doc, b.cue[0])) is not None
-        and comma.text == ","
-    )
-    for a in attrs:
-        if a.content is None or a.kind == "direct":
-            continue
-        k = bisect.bisect_right(participles, a.content[0])
-        if k < len(participles) and participles[k] < a.content[1]:
-            a.content = (a.content[0], participles[k])
-    sourced = sorted((doc[b.source[0]].idx, b.source[0]) for b in attrs if b.source and b.source[0] > 0)
-    starts = [c for c, _ in sourced]
-    for a in attrs:
-        if a.content is None or a.kind == "according_to":
-            continue
-        lo = bisect.bisect_right(starts, a.content[0])
-        hi = bisect.bisect_left(starts, a.content[1])
-        for _, src_tok in sourced[lo : min(hi, lo + 20)]:  # the next few speakers, not every nested one
-            if a.source and src_tok == a.source[0]:
-                continue
-            conj = word_before(doc, src_tok)
-            comma = word_before(doc, conj.i) if conj is not None else None
-            if (
-                conj is not None
-                and conj.lower_ in {"and", "but", "while", "whereas"}
-                and comma is not None
-                and comma.text in {",", ";"}
-                and comma.idx > a.content[0]
-            ):
-                a.content = (a.content[0], comma.idx)
-                break

@@ -12,19 +12,21 @@ from importlib import resources
 from spacy.tokens import Token
 
 from mlkit import lexicon
-from mlkit.components.tokens import next_word
 from mlkit.components.tokens import prev_word as word_before
 
 from .doc_view import DocView, Range
 from .phrases import cap
 from .words import (
+    ARTICLES,
     ASKED_OPENERS,
-    AUXILIARIES,
+    AUX_IDS,
     COMMON_SOURCE_NOUNS,
     DETERMINERS,
     EVIDENCE_SOURCES,
     FIRST_PERSON,
     FUTURE_MARKERS,
+    HAVE_IDS,
+    HYPHEN_ID,
     NEGATION_IDS,
     PASSIVE_AUX,
     POSSESSIVES,
@@ -49,6 +51,8 @@ class Cue:
     first_tok: Token
     prev: Token | None  # the word before the verb group
     nxt: Token | None  # the word after the cue
+    prev_low: str  # their lower-case forms ("" when there is none), read once
+    nxt_low: str
     route: str = "verb"  # "verb", or "question" / "passive": shapes with rules of their own
     infinitive: bool = False  # "took to Twitter to say"
     ing: bool = False  # a participle: "saying", "referring to"
@@ -62,61 +66,68 @@ def cue_phrase(v: DocView, start: int, end: int) -> str:
     """The cue as lower-case text with plain spaces."""
     if end - start == 1:
         return v.doc[start].lower_
-    return v.doc[start:end].text.lower().replace("\u00a0", " ")
+    return v.span((start, end)).text.lower().replace("\u00a0", " ")
 
 
 def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phrase: str) -> Cue | None:
     """The cue's verb group and form; None when the words around it show it is not a report."""
     doc = v.doc
-    first_tok, last_tok = doc[start], doc[end - 1]  # made once: each doc[i] builds a new Token
-    first_low, word = first_tok.lower_, last_tok.lower_
+    first_tok = doc[start]  # made once: each doc[i] builds a new Token
+    if end - start == 1:
+        first_low = word = phrase
+    else:
+        first_low, word = first_tok.lower_, doc[end - 1].lower_
     cue_start = start  # extend the cue leftwards over auxiliaries: "have reported", "did not say"
+    lower, space = v.lower, v.space  # word hashes and space flags: no Token built to test a word
     while cue_start > 0:
-        prev = doc[cue_start - 1]
-        if prev.is_space and cue_start - 2 >= 0 and doc[cue_start - 2].lower_ in AUXILIARIES:
+        k = cue_start - 1
+        if space[k] and k - 1 >= 0 and lower[k - 1] in AUX_IDS:
             cue_start -= 1
             continue
-        if prev.lower_ in {"have", "has", "had", "'ve"}:
+        if lower[k] in HAVE_IDS:
             cue_start -= 1
             continue
         break
-    while cue_start < start and doc[cue_start].is_space:
+    while cue_start < start and space[cue_start]:
         cue_start += 1
-    prev_word = word_before(doc, cue_start)
-    if cue_start > 0 and doc[cue_start - 1].text == "-" and not doc[cue_start - 1].whitespace_:
+    prev_word = v.prev_word(cue_start)
+    if cue_start > 0 and lower[cue_start - 1] == HYPHEN_ID and not doc[cue_start - 1].whitespace_:
         return None  # "self-described": part of a compound word, not a report
-    nxt = next_word(doc, end - 1)
-    flags = frozenset(entry.guards) if entry is not None else frozenset()
-    cue = Cue(start, end, cue_start, entry, flags, word, first_low, first_tok, prev_word, nxt)
+    nxt = v.next_word(end - 1)
+    prev_low = prev_word.lower_ if prev_word is not None else ""
+    nxt_low = nxt.lower_ if nxt is not None else ""
+    flags = _flags(entry.guards) if entry is not None else frozenset()
+    cue = Cue(
+        start, end, cue_start, entry, flags, word, first_low, first_tok, prev_word, nxt, prev_low, nxt_low
+    )
     if (
         word.endswith("ed")
         and prev_word is not None
-        and (prev_word.like_num or prev_word.lower_ in {"the", "a", "an"} | POSSESSIVES)
+        and (prev_word.like_num or prev_low in ARTICLES_POSSESSIVES)
         and nxt is not None
         and nxt.is_alpha
         and nxt.is_lower
-        and nxt.lower_ not in {"that", "to", "by", "in", "on", "at", "as", "for", "with", "from"}
+        and nxt_low not in {"that", "to", "by", "in", "on", "at", "as", "for", "with", "from"}
     ):
         return None  # "270 pledged delegates", "the reported net worth": an adjective, not a report
     if word == "asked" and nxt is not None:
         opens = prev_word is None or prev_word.i < v.sent(cue_start)[0]
-        if (opens or nxt.lower_ in QUESTION_WORDS) and (opens or prev_word.lower_ in ASKED_OPENERS):
+        if (opens or nxt_low in QUESTION_WORDS) and (opens or prev_low in ASKED_OPENERS):
             cue.route = "question"  # "Asked whether he would quit, X said"
             return cue
-    if prev_word is not None and prev_word.lower_ in PASSIVE_AUX and not first_low.endswith("ing"):
+    if prev_low in PASSIVE_AUX and not first_low.endswith("ing"):
         cue.route = "passive"  # "was criticized by X", "has been asked", "it was reported that"
         return cue
     if (
-        prev_word is not None
-        and prev_word.lower_ in FUTURE_MARKERS
+        prev_low in FUTURE_MARKERS
         and not (prev_word.text == "May" and not prev_word.is_sent_start)  # "Theresa May told"
         and word == phrase.split()[-1]
         and not word.endswith(("ed", "s", "ing"))
     ):
-        if not (prev_word.lower_ == "to" and _reported_infinitive(v, prev_word.i)):
+        if not (prev_low == "to" and _reported_infinitive(v, prev_word.i)):
             return None  # "will announce", "plans to say": nothing has been said yet
         cue.infinitive = True  # "took to Twitter to say thanks", "went on to say": it was said
-    if nxt is not None and nxt.lower_ == "for" and word.startswith("ask"):
+    if nxt_low == "for" and word.startswith("ask"):
         return None  # "asked for a crossing" is a request, not a report
     cue.ing = word.endswith("ing") or first_low.endswith("ing")
     cue.mind = "mind" in flags
@@ -127,6 +138,15 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
         "noun" in flags and not word.endswith("ed") and (not cue.ing or word in {"warning", "reporting"})
     )
     return cue
+
+
+ARTICLES_POSSESSIVES = ARTICLES | POSSESSIVES
+
+
+@lru_cache(maxsize=256)
+def _flags(guards: tuple[str, ...]) -> frozenset[str]:
+    """A cue row's flags as a set, made once per distinct row."""
+    return frozenset(guards)
 
 
 def _reported_infinitive(v: DocView, to: int) -> bool:
@@ -158,7 +178,7 @@ def word_follows(v: DocView, end: int, word: str) -> bool:
     for tok in v.words(end, min(s1, end + 8)):
         if tok.lower_ == word:
             return True
-        if v.is_boundary(tok) or tok.text in {".", "!", "?"}:
+        if v.is_boundary_at(tok.i) or tok.text in {".", "!", "?"}:
             return False
     return False
 
@@ -178,8 +198,7 @@ def quoted_chatter(v: DocView, cue_start: int, source: Range) -> bool:
 def cue_holds(v: DocView, cue: Cue, source: Range, kind: str, after_that: bool, before: Token | None) -> bool:
     """The checks a cue's flags ask for, once its speaker and the kind of content are known (`before`:
     the word before the speaker and cue, whichever comes first)."""
-    doc = v.doc
-    if cue.mind and doc[source[0] : source[1]].text.lower() in FIRST_PERSON:
+    if cue.mind and v.span(source).text.lower() in FIRST_PERSON:
         return False  # "I think", "we believe": a hedge by the speaker, not a report of someone's mind
     if cannot(v, cue.cue_start) and kind != "direct" and not after_that:
         return False  # "she could not say": no report was made
@@ -189,7 +208,7 @@ def cue_holds(v: DocView, cue: Cue, source: Range, kind: str, after_that: bool, 
         return False  # "calling on a large pool of fighters" draws on them; "called on Congress to act" asks
     if (
         "study" in cue.flags
-        and not any(t.lower_ in EVIDENCE_SOURCES for t in doc[source[0] : source[1]])
+        and not any(t.lower_ in EVIDENCE_SOURCES for t in v.span(source))
         and not (after_that and cue.word.startswith("found"))  # "he has found that ...": a realisation
     ):
         return False  # "found"/"shows" report a finding only when a study, poll or report is the subject

@@ -12,22 +12,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from mlkit.components.quotes import Quote, find_quotes
 from mlkit.components.sentences import sentence_bounds
-from mlkit.components.tokens import doc_text
-from mlkit.components.tokens import prev_word as word_before
+from mlkit.components.tokens import doc_text, slice_bounds, word_table
 
-from .words import CLAUSE_WORDS, LEADING_DROP, NEGATION_IDS, QUOTE_MARKS
+from .words import CLAUSE_WORDS, LEAD_IN_IDS, LEADING_DROP, NEGATION_IDS, QUOTE_IDS, QUOTE_MARKS
 
 Range = tuple[int, int]  # token indices [start, end), or character offsets for contents
 _BOUNDARY_TEXTS = {",", ";", ":", "(", ")", "—", "–", "―", "[", "]"}
-BOUNDARY_IDS = numpy.array([hash_string(t) for t in _BOUNDARY_TEXTS | QUOTE_MARKS], dtype="uint64")
-CLAUSE_IDS = numpy.array([hash_string(t) for t in CLAUSE_WORDS], dtype="uint64")
-DASH_IDS = numpy.array([hash_string(t) for t in ("-", "--")], dtype="uint64")
+
+# Tested on LOWER hashes: punctuation and marks have no case, so their lower-case form is the word.
+BOUNDARY_HASHES = frozenset(hash_string(t) for t in _BOUNDARY_TEXTS | QUOTE_MARKS | CLAUSE_WORDS)
+DASH_HASHES = frozenset(hash_string(t) for t in ("-", "--"))
+NEAR = 12  # words walked back before a sentence's list of boundaries is made
+STOP_HASHES = frozenset(hash_string(t) for t in (".", ";", "!", "?", "that"))
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Attr:
     explanation: str
     resolved: Range | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    source_type: str = ""  # named | unnamed | pronoun, once the sources are resolved
 
 
 class DocView:
@@ -50,42 +52,91 @@ class DocView:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.lower_array = doc.to_array(LOWER)  # word hashes: no Token object per word
-        self.lower: list[int] = self.lower_array.tolist()
+        table = word_table(doc)  # the word facts the rules test most: no Token is built to test them
+        self.lower_array = table.lower_array  # word hashes
+        self.lower = table.lower  # word hashes (an array of int: indexes and slices like a list)
+        self.space: list[bool] = table.space  # a token of spaces or line breaks
         self.quotes: list[Quote] = find_quotes(self.text)
         self.quote_starts = [q.start for q in self.quotes]
         self.sent_bounds = sentence_bounds(doc)
-        sent_id = numpy.zeros(len(doc), dtype="int64")
-        for start, _ in self.sent_bounds[1:]:
-            sent_id[start] = 1
-        self.sent_of: list[int] = numpy.cumsum(sent_id).tolist() if len(doc) else [0]
-        self._last_boundary: list[int] | None = None
-
-    def boundary_at_or_before(self, i: int) -> int:
-        """The last token at or before i that is_boundary (-1 when none): one array for the whole Doc,
-        so walking back to a clause boundary costs nothing per word."""
-        if self._last_boundary is None:
-            self._last_boundary = self._boundaries()
-        return self._last_boundary[i]
-
-    def _boundaries(self) -> list[int]:
-        doc = self.doc
         n = len(doc)
-        orth = doc.to_array([ORTH, IS_SPACE])
-        marks = numpy.isin(orth[:, 0], BOUNDARY_IDS) | numpy.isin(self.lower_array, CLAUSE_IDS)
-        for k in numpy.flatnonzero((orth[:, 1] == 1) | numpy.isin(orth[:, 0], DASH_IDS)).tolist():
-            marks[k] = self.is_boundary(doc[k])  # line breaks, and a dash between spaces
-        index = numpy.where(marks, numpy.arange(n), -1)
-        return numpy.maximum.accumulate(index).tolist() if n else []
+        lengths = [b - a for a, b in self.sent_bounds]
+        self.sent_of: list[int] = numpy.repeat(numpy.arange(len(lengths)), lengths).tolist() if n else [0]
+        self._last_boundary: dict[int, list[int]] = {}  # per sentence start, filled when first asked
+        self.token_at: dict[int, int] = {}  # character -> the token starting there, as rules find them
+        self.source_facts: dict[Range, tuple[str, str, bool]] = {}  # filled by sources.facts_at
+
+    def boundary_at_or_before(self, i: int, s0: int) -> int:
+        """The last token in s0..i (s0: the start of i's sentence) that is_boundary, or s0 - 1 when none.
+        A short walk back finds most; past NEAR words, one list per sentence, kept, answers: many cues
+        in one long sentence with no boundary cost no more than one."""
+        for k in range(i, max(s0, i - NEAR) - 1, -1):
+            if self.is_boundary_at(k):
+                return k
+        if i - NEAR < s0:
+            return s0 - 1
+        last = self._last_boundary.get(s0)
+        if last is None:
+            last = self._last_boundary[s0] = self._boundaries(s0, self.sent(s0)[1])
+        return last[i - s0]
+
+    def _boundaries(self, s0: int, s1: int) -> list[int]:
+        out = []
+        last = s0 - 1
+        for k in range(s0, s1):
+            if self.is_boundary_at(k):
+                last = k
+            out.append(last)
+        return out
+
+    def is_boundary_at(self, k: int) -> bool:
+        """`is_boundary(doc[k])` on word hashes: only a line break or a dash needs the Token."""
+        h = self.lower[k]
+        return h in BOUNDARY_HASHES or ((self.space[k] or h in DASH_HASHES) and self.is_boundary(self.doc[k]))
 
     # ---- sentences and words
     def sent(self, i: int) -> Range:
         """The sentence holding token i (a position just past the end counts as the last sentence)."""
-        return self.sent_bounds[self.sent_of[min(max(i, 0), len(self.sent_of) - 1)]]
+        of = self.sent_of  # asked for every cue, many times: kept to one list look-up
+        return self.sent_bounds[of[i] if 0 <= i < len(of) else of[0 if i < 0 else -1]]
+
+    def span(self, r: Range) -> Span:
+        """`doc[a:b]` for a token range, without the slice's own checks (a third of the cost)."""
+        a, b = r
+        return Span(self.doc, a, b) if 0 <= a <= b <= len(self.space) else self.doc[a:b]
 
     def words(self, a: int, b: int) -> list[Token]:
-        """The tokens a..b-1 that are not spaces."""
-        return [t for t in self.doc[a:b] if not t.is_space]
+        """The tokens a..b-1 that are not spaces (a and b read as in `doc[a:b]`)."""
+        doc, space = self.doc, self.space
+        if not 0 <= a <= b <= len(space):
+            a, b = slice_bounds(len(space), a, b)
+        return [doc[j] for j in range(a, b) if not space[j]]
+
+    def index_before(self, i: int) -> int:
+        """The index of the last non-space token before index i, or -1."""
+        space = self.space
+        for j in range(min(i, len(space)) - 1, -1, -1):
+            if not space[j]:
+                return j
+        return -1
+
+    def index_after(self, i: int) -> int:
+        """The index of the first non-space token after index i, or -1."""
+        space = self.space
+        for j in range(max(i + 1, 0), len(space)):
+            if not space[j]:
+                return j
+        return -1
+
+    def prev_word(self, i: int) -> Token | None:
+        """The last non-space token before index i (`tokens.prev_word`, on this Doc's space flags)."""
+        j = self.index_before(i)
+        return self.doc[j] if j >= 0 else None
+
+    def next_word(self, i: int) -> Token | None:
+        """The first non-space token after index i."""
+        j = self.index_after(i)
+        return self.doc[j] if j >= 0 else None
 
     def starts_sentence(self, i: int, s0: int) -> bool:
         """Only spaces, quote marks or a linking word ("But", "Meanwhile") come before token i."""
@@ -144,22 +195,25 @@ class DocView:
         if k == len(self.quotes) or (s1 < len(doc) and self.quotes[k].start > doc[s1].idx):
             return None  # no quotation opens in the rest of the sentence
         seen = 0
+        lower, space = self.lower, self.space
+        prev = 0  # the word before j (read on word hashes: punctuation has no case)
         for j in range(i, s1):
-            tok = doc[j]
-            if tok.is_space:
+            if space[j]:
                 continue
-            if tok.text in QUOTE_MARKS:
-                prev = word_before(doc, j)
-                if seen == 0 or (prev is not None and prev.text in {":", ","}):
-                    q = self.quote_containing(tok.idx + 1)
-                    return q if q is not None and q.start == tok.idx else None
+            h = lower[j]
+            if h in QUOTE_IDS:
+                if seen == 0 or prev in LEAD_IN_IDS:
+                    idx = doc[j].idx
+                    q = self.quote_containing(idx + 1)
+                    return q if q is not None and q.start == idx else None
                 return None
-            if tok.text in {".", ";", "!", "?"} or tok.lower_ == "that":
+            if h in STOP_HASHES:
                 return None
-            if tok.text not in {":", ","}:
+            if h not in LEAD_IN_IDS:
                 seen += 1
             if seen > max_words:
                 return None
+            prev = h
         return None
 
     def quote_in_clause(self, i: int) -> Quote | None:

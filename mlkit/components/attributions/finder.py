@@ -10,16 +10,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from mlkit import lexicon
-from mlkit.components.lexmatch import LexiconMatcher
-from mlkit.components.tokens import doc_text
+from mlkit.components.lexmatch import LexiconMatcher, forget_matches
+from mlkit.components.tokens import doc_text, forget_words
 
 from .constructions import according_to, passive, passive_candidates, question_put
-from .content import find_content, inside_quote, trim_coordinated_contents
+from .content import find_content, inside_quote
 from .cues import cue_holds, cue_phrase, read_cue, stance
 from .doc_view import Attr, DocView, Range
+from .final_pass import continue_quotations, explain_quoted_sources, trim_coordinated_contents
 from .labels import headline_labels, polls_as_settings
 from .phrases import is_citable
-from .sources import TYPE_CACHE, final_kind, resolve_sources, source_type
+from .sources import final_kind, resolve_sources, source_type
 from .speaker import find_speaker, source_after
 
 if not Doc.has_extension("mlkit_attributions"):
@@ -67,29 +68,37 @@ class AttributionFinder:
         found.extend(headline_labels(v, taken_cues))
         found.extend(polls_as_settings(v))
         found.sort(key=lambda a: a.cue)
-        trim_coordinated_contents(doc, found)
-        resolve_sources(doc, found)
+        trim_coordinated_contents(v, found)
+        resolve_sources(v, found)
+        continue_quotations(v, found)
+        explain_quoted_sources(v, found)
         return found
 
     def set_annotations(self, doc: Doc, attrs: list[Attr]) -> Doc:
         cues, sources, contents, records = [], [], [], []
         text = doc_text(doc)
+        labels = {k: doc.vocab.strings.add(k) for k in {a.kind for a in attrs}}
         for a in attrs:
             if a.content is not None and a.content[0] >= a.content[1]:
                 a.content = None  # a rule cut the content to nothing: say so rather than invent a span
-            cues.append(Span(doc, a.cue[0], a.cue[1], label=a.kind))
+            cue = Span(doc, a.cue[0], a.cue[1], label=labels[a.kind])
+            cues.append(cue)
+            stype, source = "none", None
             if a.source:
-                src = Span(doc, a.source[0], a.source[1])
-                sources.append(Span(doc, src.start, src.end, label=source_type(src)))
-            con = doc.char_span(*a.content, alignment_mode="expand") if a.content else None
-            if con is not None:
-                contents.append(Span(doc, con.start, con.end, label=a.kind))
-            records.append(_record(doc, text, a))
+                stype = a.source_type or source_type(Span(doc, *a.source))
+                source = Span(doc, a.source[0], a.source[1], label=stype)
+                sources.append(source)
+            if a.content:
+                con = doc.char_span(*a.content, label=labels[a.kind], alignment_mode="expand")
+                if con is not None:
+                    contents.append(con)
+            records.append(_record(doc, text, a, cue, source, stype))
         doc.spans["attribution_cues"] = cues
         doc.spans["attribution_sources"] = sources
         doc.spans["attribution_contents"] = contents
         doc._.mlkit_attributions = records
-        doc.user_data.pop(TYPE_CACHE, None)
+        forget_words(doc)  # the last component that reads the word table and the lexicon matches
+        forget_matches(doc)
         return doc
 
 
@@ -103,8 +112,11 @@ def attribution_for(
         return according_to(v, start, end, entry, "according_to")
     if phrase == "citing":
         cited = source_after(v, end)
-        if cited is not None and is_citable(v.doc[cited[0] : cited[1]]):
-            return according_to(v, start, end, entry, "indirect", cited)
+        if cited is not None and is_citable(v.span(cited)):
+            attr = according_to(v, start, end, entry, "indirect", cited)
+            if attr is not None and prior is not None and prior.content is not None:
+                attr.content = prior.content  # "X reported, citing Y, that Z": Y stands behind Z too
+            return attr
         # "citing fears of terrorism": a reason the speaker gave, not a source: read it as a participle
     if phrase.startswith("in a statement"):
         return None  # a setting for another cue ("In a statement, X claimed"), not a cue alone
@@ -138,17 +150,21 @@ def _span_dict(text: str, start: int, end: int) -> dict[str, Any]:
 def _tok_span(doc: Doc, text: str, span: Range | None) -> dict[str, Any] | None:
     if span is None:
         return None
-    first, last = doc[span[0]], doc[span[1] - 1]
-    return _span_dict(text, first.idx, last.idx + len(last.text))
+    return _of_span(text, Span(doc, *span))
 
 
-def _record(doc: Doc, text: str, a: Attr) -> dict[str, Any]:
+def _of_span(text: str, span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else _span_dict(text, span.start_char, span.end_char)
+
+
+def _record(doc: Doc, text: str, a: Attr, cue: Span, source: Span | None, stype: str) -> dict[str, Any]:
+    """The contract's record (character offsets read off the Spans already made for doc.spans)."""
     return {
-        "cue": _tok_span(doc, text, a.cue),
-        "source": _tok_span(doc, text, a.source),
+        "cue": _of_span(text, cue),
+        "source": _of_span(text, source),
         "content": _span_dict(text, *a.content) if a.content else None,
         "kind": a.kind,
-        "source_type": source_type(doc[a.source[0] : a.source[1]]) if a.source else "none",
+        "source_type": stype,
         "resolved_source": _tok_span(doc, text, a.resolved),
         "verb_stance": a.stance,
         "explanation": a.explanation,

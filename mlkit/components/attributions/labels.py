@@ -5,10 +5,12 @@ percent"). Each is found by its own scan of the document, after the cues.
 
 from __future__ import annotations
 
+import bisect
+
 import numpy
 from spacy.tokens import Span, Token
 
-from mlkit.components.tokens import next_word
+from mlkit.components.tokens import hash_set, member, next_word
 
 from .content import clause_after, clause_before
 from .doc_view import Attr, DocView
@@ -20,10 +22,11 @@ from .words import (
     LEADING_DROP,
     NOT_LABELS,
     NP_BREAKERS,
-    POLL_IDS,
     POLL_NOUNS,
     QUOTE_MARKS,
 )
+
+POLL_ARRAY = hash_set(POLL_NOUNS)  # for member() over the whole Doc
 
 
 def polls_as_settings(v: DocView) -> list[Attr]:
@@ -31,14 +34,18 @@ def polls_as_settings(v: DocView) -> list[Attr]:
     figures come from, so it is their source even without a reporting verb."""
     doc = v.doc
     out = []
+    polls = numpy.flatnonzero(member(v.lower_array, POLL_ARRAY)).tolist()
+    if not polls:
+        return out  # most articles name no poll
     for i in numpy.flatnonzero(v.lower_array == IN_ID).tolist():
-        if not POLL_IDS.intersection(v.lower[i + 1 : i + 12]):
-            continue  # cheap test on word hashes first: most "in"s have no poll after them
+        k = bisect.bisect_right(polls, i)
+        if k == len(polls) or polls[k] >= i + 12:
+            continue  # a poll word within the next 11 words, or this "in" does not set a poll
         s0, s1 = v.sent(i)
         np_end = None
         for j in range(i + 1, min(s1, i + 12)):
             tok = doc[j]
-            if v.is_boundary(tok) or tok.text in {".", "!", "?"}:
+            if v.is_boundary_at(tok.i) or tok.text in {".", "!", "?"}:
                 break
             if tok.lower_ in POLL_NOUNS:
                 np_end = j + 1
@@ -103,9 +110,12 @@ def _name_label(toks: list[Token]) -> tuple[Token, Token] | None:
 def headline_labels(v: DocView, taken: set[int]) -> list[Attr]:
     """Headline conventions: "Report: ...", "Police: ..." — a label and a colon before the claim."""
     out = []
-    for s0, s1 in v.sent_bounds:
-        if s1 - s0 < 3 or COLON_ID not in v.lower[s0 : min(s1, s0 + 14)]:
-            continue  # cheap test first: a label is a word and a colon at the start of a line
+    # a label is a word and a colon at the start of a line: only sentences with a colon among their
+    # first 14 tokens are read (found from the colons, which are few)
+    colons = numpy.flatnonzero(v.lower_array == COLON_ID).tolist()
+    for s0, s1 in sorted({v.sent(c) for c in colons if c < v.sent(c)[0] + 14}):
+        if s1 - s0 < 3:
+            continue
         toks = v.words(s0, s1)
         if len(toks) < 3 or toks[0].i in taken:
             continue

@@ -147,12 +147,10 @@ def head_of_speaker(toks: list[Token]) -> tuple[int, int] | None:
             or low in {"that", "who", "which", "whose"}
             or (t.is_lower and low.endswith(("ing", "ed")) and len(head) >= 2)  # "a study published ..."
         ):
-            last = head[-1]
-            plausible = (
-                last.lower_ in COMMON_SOURCE_NOUNS
-                or (last.is_lower and last.lower_.endswith("s") and last.is_alpha)
-                or cap(last)
-            )
+            # the noun the phrase is about: its last word, or the word before "of" ("Organizers of the
+            # push [to boycott ...]")
+            of = next((k for k, h in enumerate(head) if h.lower_ == "of"), len(head))
+            plausible = _speaker_noun(head[-1]) or (0 < of < len(head) and _speaker_noun(head[of - 1]))
             if plausible and head[0].lower_ not in PRONOUNS and head[-1].lower_ not in DETERMINERS:
                 return head[0].i, head[-1].i + 1
             return None
@@ -160,6 +158,15 @@ def head_of_speaker(toks: list[Token]) -> tuple[int, int] | None:
             return None
         head.append(t)
     return None
+
+
+def _speaker_noun(tok: Token) -> bool:
+    """A word that can head a speaker: a speaker noun, a plural, a name."""
+    return (
+        tok.lower_ in COMMON_SOURCE_NOUNS
+        or (tok.is_lower and tok.lower_.endswith("s") and tok.is_alpha)
+        or cap(tok)
+    )
 
 
 def description(toks: list[Token]) -> bool:

@@ -5,7 +5,9 @@ source" stands for.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
+
+from mlkit.outlets import is_outlet
 
 from .doc_view import Attr, DocView, Range
 from .phrases import cap, comma_parts, head_tokens, is_name
@@ -15,12 +17,14 @@ from .words import (
     COMMON_SOURCE_NOUNS,
     DOCUMENT_SOURCES,
     ORGANISATIONS,
+    OUTLET_NOUNS,
     POSSESSIVES,
     PRONOUNS,
     RELATIVES,
 )
 
-TYPE_CACHE = "mlkit_source_types"  # per-Doc memo of source types, dropped when the component ends
+FACTS_KEPT = 50_000  # distinct source wordings whose facts are kept
+_FACTS: dict[tuple[str, ...], tuple[str, str, bool]] = {}
 LOOKBACK = 40  # earlier sources a pronoun may point back to (a few paragraphs of news)
 
 
@@ -31,7 +35,7 @@ def final_kind(v: DocView, kind: str, content: Range | None, source: Range, part
         kind = "direct"  # an opening mark never closed: '"We will appeal the ruling, the lawyer said'
     if kind == "indirect" and content is not None and v.has_quote_inside(content):
         kind = "mixed"
-    if kind == "indirect" and head_tokens(v.doc[source[0] : source[1]])[-1].lower_ in DOCUMENT_SOURCES:
+    if kind == "indirect" and facts_at(v, source)[1] in DOCUMENT_SOURCES:
         kind = "other"  # a memo, a study, state media: a document or outlet rather than a person
     if participle and kind == "indirect":
         kind = "other"
@@ -39,12 +43,32 @@ def final_kind(v: DocView, kind: str, content: Range | None, source: Range, part
 
 
 def source_type(span: Span) -> str:
-    """named | unnamed | pronoun | none, computed once per source span of a Doc."""
-    cache = span.doc.user_data.setdefault(TYPE_CACHE, {})
-    key = (span.start, span.end)
-    if key not in cache:
-        cache[key] = _classify_source(span)
-    return cache[key]
+    """named | unnamed | pronoun | none."""
+    return source_facts(span)[0]
+
+
+def source_facts(span: Span) -> tuple[str, str, bool]:
+    """(source type, head word, anaphoric?) of a source. They depend only on its words, and the same
+    sources come back in every article ("he", "officials", "Trump"): worked out once per wording."""
+    key = tuple(t.text for t in span)
+    facts = _FACTS.get(key)
+    if facts is None:
+        if len(_FACTS) >= FACTS_KEPT:
+            _FACTS.clear()  # a bound on memory; the next sources are worked out again
+        stype = _classify_source(span)
+        first = next((t for t in span if not t.is_space), None)
+        anaphoric = first is not None and first.lower_ in ANAPHORIC_STARTS and stype == "unnamed"
+        core = head_tokens(span)
+        facts = _FACTS[key] = (stype, core[-1].lower_ if core else "", anaphoric)
+    return facts
+
+
+def facts_at(v: DocView, source: Range) -> tuple[str, str, bool]:
+    """`source_facts` of a source range of this Doc, looked up once per range."""
+    facts = v.source_facts.get(source)
+    if facts is None:
+        facts = v.source_facts[source] = source_facts(v.span(source))
+    return facts
 
 
 def _classify_source(span: Span) -> str:
@@ -76,31 +100,25 @@ def _classify_source(span: Span) -> str:
     return "unnamed"
 
 
-def _is_anaphoric(span: Span) -> bool:
-    words = [t for t in span if not t.is_space]
-    return bool(words) and words[0].lower_ in ANAPHORIC_STARTS and source_type(span) == "unnamed"
-
-
-def resolve_sources(doc: Doc, attrs: list[Attr]) -> None:
+def resolve_sources(v: DocView, attrs: list[Attr]) -> None:
     """Point pronouns and anaphoric descriptions ("the activist", "the same source") back to a first
-    mention: the nearest earlier compatible source, followed back to its own antecedent."""
+    mention: the nearest earlier compatible source, followed back to its own antecedent. Each source's
+    type is kept on its Attr."""
+    doc = v.doc
     by_source = sorted((a for a in attrs if a.source), key=lambda a: a.source)
-    memo: dict[Range, tuple[str, str, bool]] = {}
 
     def info(span: Range) -> tuple[str, str, bool]:
-        """(source type, head word, anaphoric?) of a source, worked out once per span."""
-        if span not in memo:
-            sp = doc[span[0] : span[1]]
-            memo[span] = (source_type(sp), head_tokens(sp)[-1].lower_, _is_anaphoric(sp))
-        return memo[span]
+        """(source type, head word, anaphoric?) of a source."""
+        return facts_at(v, span)
 
     for k, a in enumerate(by_source):
+        stype, head, anaphoric = info(a.source)
+        a.source_type = stype
         if a.resolved is not None:
             continue  # already known ("who" and the noun phrase it follows)
-        stype, head, anaphoric = info(a.source)
         if stype not in {"pronoun", "unnamed"} or (stype == "unnamed" and not anaphoric):
             continue
-        words = [t.lower_ for t in doc[a.source[0] : a.source[1]] if not t.is_space]
+        words = [t.lower_ for t in Span(doc, *a.source) if not t.is_space]
         words[0] = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(words[0], words[0])
         antecedent = None
         for b in reversed(by_source[max(0, k - LOOKBACK) : k]):  # bounded: linear in long texts
@@ -123,6 +141,9 @@ def resolve_sources(doc: Doc, attrs: list[Attr]) -> None:
                     continue  # "it" is an organisation or a document, not "tests" or "officials"
                 antecedent = b.resolved or b.source
                 break
+            if head in OUTLET_NOUNS and ctype == "named" and is_outlet(v.span(b.source).text):
+                antecedent = b.source  # "the newspaper": the outlet named before it
+                break
             if "same" in words or head == "source":
                 if ctype == "named":
                     continue
@@ -135,3 +156,5 @@ def resolve_sources(doc: Doc, attrs: list[Attr]) -> None:
                 antecedent = b.resolved
                 break
         a.resolved = antecedent
+        if antecedent is not None and stype == "unnamed" and facts_at(v, antecedent)[0] == "named":
+            a.source_type = "named"  # "the newspaper" after Asharq Al-Awsat: the reader is told who it is

@@ -15,10 +15,12 @@ from mlkit.components.tokens import prev_word as word_before
 from .appositives import apposed_speaker, comma_before
 from .cues import Cue
 from .doc_view import Attr, DocView, Range
-from .phrases import cap, is_name, looks_like_speaker, phrase_to
+from .phrases import cap, is_citable, is_name, looks_like_speaker, phrase_to
 from .speaker_before import relative_speaker, source_before
 from .words import (
     ADVERBS,
+    CITING_ID,
+    COMMA_ID,
     COMMON_SOURCE_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -68,15 +70,13 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
     if (
         source is None
         and prev is not None
-        and (prev.text in {","} or prev.text in QUOTE_MARKS)
+        and (cue.prev_low == "," or cue.prev_low in QUOTE_MARKS)  # marks have no case
         and "no_inversion" not in cue.flags
         and not cue.mind
         and not cue.ing  # "..., saying the deal goes nowhere": a participle never has its speaker after it
     ):
         source = source_after(v, cue.end)
-        if source is not None and not (
-            looks_like_speaker(doc[source[0] : source[1]]) and _ends_inversion(v, source[1])
-        ):
+        if source is not None and not (looks_like_speaker(v.span(source)) and _ends_inversion(v, source[1])):
             source = None  # "..., said a carbon price could replace ...": a clause, not a speaker
         inverted = source is not None
     if source is None and not cue.ing:
@@ -84,8 +84,8 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
         if comma is not None:
             source = apposed_speaker(v, comma)  # "McCain, who has tangled with Cruz, said"
     near = source
-    if source is None and prev is not None and prev.lower_ in {"then", "and", "but"} and not cue.ing:
-        if prev.lower_ != "then" or _after_comma_or_and(v, prev):
+    if source is None and cue.prev_low in {"then", "and", "but"} and not cue.ing:
+        if cue.prev_low != "then" or _after_comma_or_and(v, prev):
             source = shared_speaker(v, prior, cue_start)  # "She says ..., but insists", ", then says"
     if cue.ing and source is None:
         source = shared_speaker(
@@ -118,7 +118,7 @@ def source_after(v: DocView, cue_end: int, long: bool = False) -> Range | None:
         if long and tok.lower_ == "and" and toks:
             toks.append(tok)
             continue
-        if v.is_boundary(tok) or tok.text in {".", "!", "?"}:
+        if v.is_boundary_at(tok.i) or tok.text in {".", "!", "?"}:
             break
         if long and toks and tok.lower_ in PRONOUNS:
             break  # "according to the eyewitness he describes ...": a new clause starts at "he"
@@ -132,6 +132,21 @@ def source_after(v: DocView, cue_end: int, long: bool = False) -> Range | None:
     if not toks or any(t.lower_ in NP_BREAKERS and not phrase_to(t) for t in toks):
         return None  # ("said a source close to the campaign": that "to" belongs to the speaker)
     return toks[0].i, _name_after(v, toks[-1].i + 1, s1)
+
+
+def citing_end(v: DocView, comma: int) -> int | None:
+    """At a comma, ", citing <a source>" names the source a report relies on ("Reuters reported, citing
+    two officials, that ..."): the index just past the cited source (and a comma after it), else None."""
+    if v.lower[comma] != COMMA_ID:
+        return None
+    k = v.index_after(comma)
+    if k < 0 or v.lower[k] != CITING_ID:
+        return None
+    cited = source_after(v, k + 1)
+    if cited is None or not is_citable(v.span(cited)):
+        return None  # "citing fears of terrorism": a reason, not a source
+    after = v.index_after(cited[1] - 1)
+    return after + 1 if after >= 0 and v.lower[after] == COMMA_ID else cited[1]
 
 
 def _name_after(v: DocView, end: int, s1: int) -> int:
@@ -158,7 +173,7 @@ def _ends_inversion(v: DocView, end: int) -> bool:
     for tok in v.doc[end:s1]:
         if tok.is_space:
             continue
-        if v.is_boundary(tok) or tok.text in {".", "!", "?"} or tok.lower_ in RELATIVES:
+        if v.is_boundary_at(tok.i) or tok.text in {".", "!", "?"} or tok.lower_ in RELATIVES:
             return True  # "said a longtime GOP data expert who has worked for ..."
         if tail == 0 and tok.lower_ in {"with", "of", "from", "at", "for"}:
             limit = 10  # "said one person with knowledge of the governor's dilemma, who ..."

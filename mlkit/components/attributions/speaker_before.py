@@ -5,6 +5,7 @@ speaker, once helpers, linking words and asides are set aside; long runs keep on
 
 from __future__ import annotations
 
+from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from .appositives import apposed_speaker
@@ -12,7 +13,9 @@ from .doc_view import DocView, Range
 from .phrases import breaks_np, cap, head_of_speaker, is_aux
 from .words import (
     ADVERBS,
+    AUX_IDS,
     AUXILIARIES,
+    COMMA_ID,
     DETERMINERS,
     LEADING_DROP,
     NP_BREAKERS,
@@ -23,9 +26,15 @@ from .words import (
     RELATIVE_IDS,
     RELATIVES,
     SPEAKING_RELATIVES,
+    VERB_ADVERB_IDS,
     VERB_ADVERBS,
 )
 
+OPEN_BRACKET_ID, CLOSE_BRACKET_ID = hash_string("("), hash_string(")")
+ASIDE_DASH_IDS = frozenset(hash_string(t) for t in ("—", "–", "--"))
+QUOTE_OR_STOP_IDS = frozenset(hash_string(t) for t in QUOTE_MARKS | {".", ";", ":"})
+PRONOUNS_DETERMINERS = PRONOUNS | DETERMINERS
+QUANTITY_OPENINGS = frozenset({("at", "least"), ("as", "many"), ("as", "much"), ("up", "to")})
 CUT_SHORT = frozenset({"the", "a", "an", "of", "for", "to", "with", "on", "in", "at", "by", "from", "about"})
 
 
@@ -34,71 +43,80 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
     doc = v.doc
     s0, _ = v.sent(cue_start)
     i = cue_start - 1
-    while i >= s0 and (doc[i].is_space or is_aux(doc[i]) or doc[i].lower_ in VERB_ADVERBS):
+    lower, space = v.lower, v.space  # word hashes and space flags: no Token built to test a word
+    while i >= s0 and (space[i] or lower[i] in VERB_ADVERB_IDS or (lower[i] in AUX_IDS and is_aux(doc[i]))):
         i -= 1  # "She has since said", "officials — ... — have long argued": helpers, not the speaker
     first_step = i
     aside: set[int] = set()  # "Sen. Warren (D-Mass.) said", "Speakers — Muslims, Jews — said"
     while i >= s0:
         if i != first_step and not aside:
-            i = max(v.boundary_at_or_before(i), s0 - 1)  # the plain walk back to the clause boundary
+            i = v.boundary_at_or_before(i, s0)  # the plain walk back to the clause boundary
             break
         opener = _aside_opener(v, i, s0)
         if opener is not None:
             aside.update(range(opener, i + 1))
             i = opener - 1
             continue
-        if v.is_boundary(doc[i]):
+        if v.is_boundary_at(i):
             break
         i -= 1
     toks = [t for t in v.words(i + 1, cue_start) if t.i not in aside]
     if aside and not toks:
         return None
-    whole = list(toks)  # before trimming: a name at the end of a long run is looked for in it
-    while toks and (
-        is_aux(toks[-1])
-        or toks[-1].lower_ in VERB_ADVERBS
-        or toks[-1].lower_.endswith("ly")
-        and toks[-1].is_lower
-        and len(toks) > 1
+    whole = toks  # before trimming: a name at the end of a long run is looked for in it
+    lows = [t.lower_ for t in whole]  # read once: the tests below ask for them again and again
+    a, b = 0, len(whole)  # the speaker's words are whole[a:b]
+    while b > a and (
+        (lows[b - 1] in AUXILIARIES and is_aux(whole[b - 1]))
+        or lows[b - 1] in VERB_ADVERBS
+        or lows[b - 1].endswith("ly")
+        and whole[b - 1].is_lower
+        and b - a > 1
     ):
-        toks.pop()
-    while toks and toks[0].lower_ in LEADING_DROP:
-        toks.pop(0)
-    if len(toks) > 1 and toks[0].lower_ in RELATIVES and toks[1].lower_ in PRONOUNS | DETERMINERS:
-        toks = toks[1:]  # "Lawmakers, who he said had failed": the speaker is "he"
-    for k, t in enumerate(toks[1:], start=1):
-        if t.lower_ in {"who", "whose"}:  # "Two workers who were on shift told ...": the workers
-            toks = toks[:k]
+        b -= 1
+    while b > a and lows[a] in LEADING_DROP:
+        a += 1
+    if b - a > 1 and lows[a] in RELATIVES and lows[a + 1] in PRONOUNS_DETERMINERS:
+        a += 1  # "Lawmakers, who he said had failed": the speaker is "he"
+    for k in range(a + 1, b):
+        if lows[k] in {"who", "whose"}:  # "Two workers who were on shift told ...": the workers
+            b = k
             break
+    toks = whole[a:b]
     if not toks and i >= s0 and doc[i].text == ",":
         return apposed_speaker(v, i, participle)
     if not toks:
         return trailing_name(whole)
+    first, last = lows[a], lows[b - 1]
     if (
         i >= s0
         and doc[i].lower_ == "that"
-        and toks[0].lower_ in AUXILIARIES
+        and first in AUXILIARIES
         and len(toks) <= 6
-        and not any(t.lower_ in PRONOUNS for t in toks)
+        and not any(low in PRONOUNS for low in lows[a:b])
     ):
         return source_before(v, i)  # "organizations that have endorsed him say": the organizations
-    if toks[0].lower_ in PRONOUNS and len(toks) > 1 and toks[1].lower_ not in PRONOUN_COMPANIONS:
+    if first in PRONOUNS and len(toks) > 1 and lows[a + 1] not in PRONOUN_COMPANIONS:
         return trailing_name(whole)  # "When they met in Paris the leaders said": not "they met ..."
-    if len(toks) > (12 if toks[0].lower_ in {"a", "an", "the"} else 9):
+    if len(toks) > (12 if first in {"a", "an", "the"} else 9):
         # "... party convention Sen. Elizabeth Warren (D-Mass.) said": the name at the end;
         # "Republican activists clamoring to block Trump from the nomination say": the head noun
         return trailing_name(whole) or head_of_speaker(toks)
-    if toks[0].lower_ in PREPOSITIONS and not any(t.like_num for t in toks[1:3]):
+    if (
+        first in PREPOSITIONS
+        and not any(t.like_num for t in toks[1:3])
+        and tuple(lows[a : a + 2]) not in QUANTITY_OPENINGS  # "At least a dozen members said"
+    ):
         # "At the convention Sen. Warren said": the name; "on Tuesday night he said": he
         # ("About 9 percent said" is a speaker: a share of the people asked)
-        if toks[-1].lower_ in PRONOUNS and toks[-1].lower_ != "it":
+        if last in PRONOUNS and last != "it":
             return toks[-1].i, toks[-1].i + 1
         return trailing_name(whole)
-    if any(breaks_np(t) for t in toks) or any(
+    if any(lows[k] in NP_BREAKERS and breaks_np(whole[k]) for k in range(a, b)) or any(
         t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’"} for t in toks
     ):
         return trailing_name(whole) or head_of_speaker(toks)
-    if toks[-1].lower_ in CUT_SHORT:
+    if last in CUT_SHORT:
         return None  # "criticizing him for repeated votes": a phrase cut short, not a speaker
     start, end = toks[0].i, toks[-1].i + 1
     if aside and max(aside) == cue_start - 1 and doc[cue_start - 1].text == ")":
@@ -121,23 +139,22 @@ def trailing_name(toks: list[Token]) -> Range | None:
 
 
 def _aside_opener(v: DocView, i: int, s0: int) -> int | None:
-    """Token i closes a bracket or a dash aside inside a speaker: where that aside opens."""
-    doc = v.doc
-    t = doc[i]
-    if t.is_space and i - 1 >= s0:
-        return None
-    if t.text == ")":
+    """Token i closes a bracket or a dash aside inside a speaker: where that aside opens (read on word
+    hashes: brackets and dashes have no case)."""
+    lower = v.lower
+    closer = lower[i]
+    if closer == CLOSE_BRACKET_ID:
         for j in range(i - 1, max(s0, i - 12) - 1, -1):
-            if doc[j].text == "(":
+            if lower[j] == OPEN_BRACKET_ID:
                 return j
-            if doc[j].text == ")":
+            if lower[j] == CLOSE_BRACKET_ID:
                 return None
         return None
-    if t.text in {"—", "–", "--"}:
+    if closer in ASIDE_DASH_IDS:
         for j in range(i - 1, max(s0, i - 16) - 1, -1):
-            if doc[j].text == t.text:
+            if lower[j] == closer:
                 return j if j > s0 else None
-            if doc[j].text in QUOTE_MARKS or doc[j].text in {".", ";", ":"}:
+            if lower[j] in QUOTE_OR_STOP_IDS:
                 return None
     return None
 
@@ -145,7 +162,7 @@ def _aside_opener(v: DocView, i: int, s0: int) -> int | None:
 def _with_appositive(v: DocView, start: int, end: int, boundary: int) -> Range:
     """ "John Smith, a spokesman for the ministry, said": take the name in front of the description."""
     doc = v.doc
-    if boundary < 1 or doc[boundary].text != ",":
+    if boundary < 1 or v.lower[boundary] != COMMA_ID:
         return start, end
     j = boundary - 1
     while j >= 0 and doc[j].is_space:
@@ -156,7 +173,7 @@ def _with_appositive(v: DocView, start: int, end: int, boundary: int) -> Range:
     first = k + 1
     while first < j and doc[first].is_space:
         first += 1
-    if first <= j and (k < 0 or v.is_boundary(doc[k]) or doc[k].is_sent_start or doc[k].is_space):
+    if first <= j and (k < 0 or v.is_boundary_at(k) or doc[k].is_sent_start or doc[k].is_space):
         if doc[start].lower_ in {"a", "an", "the"} and doc[first].text not in {"According"}:
             return first, end
     return start, end
@@ -190,7 +207,7 @@ def relative_speaker(v: DocView, cue_start: int) -> tuple[Range, Range] | None:
     while (
         k >= s0
         and end - k <= 6
-        and not v.is_boundary(doc[k])
+        and not v.is_boundary_at(k)
         and doc[k].lower_ not in PREPOSITIONS
         and doc[k].lower_ not in NP_BREAKERS
         and not doc[k].is_punct

@@ -4,9 +4,9 @@ tests on a Doc's word array."""
 
 from __future__ import annotations
 
-import numpy
 from spacy.strings import hash_string
 
+from mlkit.components.tokens import hash_set
 from mlkit.lexicon import word_lists
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
@@ -33,6 +33,7 @@ DETERMINERS = _WORDS["determiners"]
 LISTENERS = _WORDS["listeners"]
 TIME_WORDS = _WORDS["time_words"]
 ORGANISATIONS = _WORDS["organisations"]
+OUTLET_NOUNS = _WORDS["outlet_nouns"]
 
 RELATIVES = frozenset({"who", "whose", "which", "whom"})
 SPEAKING_RELATIVES = frozenset({"who", "which"})  # "Republicans who oppose", "the union, which endorsed"
@@ -90,6 +91,15 @@ THAT_ID = hash_string("that")
 ACCORDING_ID = hash_string("according")
 COLON_ID = hash_string(":")
 IN_ID = hash_string("in")
-AGENTLESS_IDS = numpy.array([hash_string(w) for w in AGENTLESS_VERBS], dtype="uint64")
+AGENTLESS_IDS = hash_set(AGENTLESS_VERBS)
+AUX_IDS = frozenset(hash_string(w) for w in AUXILIARIES)
+VERB_ADVERB_IDS = frozenset(hash_string(w) for w in VERB_ADVERBS)
+HAVE_IDS = frozenset(hash_string(w) for w in ("have", "has", "had", "'ve"))
+HYPHEN_ID = hash_string("-")
+COMMA_ID = hash_string(",")
+CITING_ID = hash_string("citing")
+QUOTE_IDS = frozenset(hash_string(t) for t in QUOTE_MARKS)  # marks have no case: LOWER is the mark
+LEAD_IN_IDS = frozenset(hash_string(t) for t in (":", ","))
+TRAILING_PUNCT_IDS = frozenset(hash_string(t) for t in (".", "!", "?", ",", ";", ":"))
 
 MAX_CONTENT_TOKENS = 400  # a run-on "sentence" must not make a content search quadratic
