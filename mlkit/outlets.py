@@ -30,3 +30,24 @@ def outlet_pattern() -> re.Pattern[str]:
 def is_outlet(text: str) -> bool:
     """Does this wording name an outlet ("Asharq Al-Awsat", "The Washington Post", "Fox News")?"""
     return outlet_pattern().search(normalise(text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern[str]:
+    """Only the outlets' names (not outlet words like "newspaper"), in the text as written: any spacing."""
+    raw = resources.files("mlkit").joinpath("data/outlets.tsv").read_text(encoding="utf-8")
+    rows = [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    names = [
+        row[0].strip()
+        for row in csv.reader(rows[1:], delimiter="\t", quoting=csv.QUOTE_NONE)
+        if len(row) > 1 and row[1].strip() != "outlet word"
+    ]
+    names.sort(key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+
+
+def outlet_names(text: str) -> list[tuple[int, int]]:
+    """Where the text names an outlet ("the London-based newspaper Asharq Al-Awsat"), as character
+    offsets in order: what "the newspaper" later in the text can point back to. One pass: linear."""
+    return [m.span() for m in _name_pattern().finditer(text)]

@@ -33,9 +33,11 @@ def _span(item: dict[str, Any] | None) -> tuple[int, int] | None:
 def groups(result: Any) -> list[str]:
     """The group of every attribution of ``result``, in order.
 
-    A pronoun (or any source the engine resolved to an earlier one) takes the group of the source it stands
-    for, followed through chains ("he" → "the activist" → "an opposition activist"); a chain that loops or
-    leads nowhere the kit knows is "named" only when it ends in a capitalised name.
+    A pronoun, or a description the engine resolved to an earlier source ("the newspaper" after "Asharq
+    Al-Awsat", "the activist" after "an opposition activist"), takes the group of the source it stands for,
+    followed through chains ("he" → "the activist" → "an opposition activist"); a chain that loops, or
+    ends at a mention that is no report's source ("told the newspaper Asharq Al-Awsat"), is "named" only
+    when it ends in a capitalised name.
     """
     by_source: dict[tuple[int, int], int] = {}
     for i, a in enumerate(result.attributions):
@@ -49,10 +51,11 @@ def groups(result: Any) -> list[str]:
             path.append(j)
             a = result.attributions[j]
             kind = a.get("source_type")
-            if kind != "pronoun":
+            resolved = a.get("resolved_source")
+            refers_back = kind == "pronoun" or (kind == "unnamed" and resolved)  # "he", "the newspaper"
+            if not refers_back:
                 out[j] = _OF_TYPE.get(str(kind), "no one")
                 break
-            resolved = a.get("resolved_source")
             nxt = by_source.get(_span(resolved)) if resolved else None
             if nxt is None or nxt == j:
                 words = (resolved or {}).get("text", "").split()

@@ -80,3 +80,19 @@ def test_every_view_counts_the_seed_the_same_way() -> None:
     exercise = who_is_the_source(r)
     kinds = {g.kind for g in exercise.gold}
     assert kinds <= {"named", "unnamed"} and len(exercise.no_source) == counts["no one"]
+
+
+def test_a_description_resolved_to_a_named_source_counts_as_named_but_keeps_its_type() -> None:
+    t = "Asharq Al-Awsat said it. The newspaper said more. An aide said so. The aide said less."
+    r = Result(
+        text=t,
+        pipeline="t",
+        attributions=[
+            attr(t, "Asharq Al-Awsat", "named"),
+            attr(t, "The newspaper", "unnamed", "Asharq Al-Awsat", nth=1),
+            attr(t, "An aide", "unnamed", nth=2),
+            attr(t, "The aide", "unnamed", "An aide", nth=3),
+        ],
+    )
+    assert sourcing.groups(r) == ["named", "named", "not named", "not named"]
+    assert [a["source_type"] for a in r.attributions] == ["named", "unnamed", "unnamed", "unnamed"]
