@@ -5,9 +5,10 @@ source" stands for.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from mlkit.outlets import is_outlet, outlet_names
 
@@ -102,14 +103,16 @@ def _classify_source(span: Span) -> str:
     return "unnamed"
 
 
+_OUTLET_NAMES: weakref.WeakKeyDictionary[Doc, list[Range]] = weakref.WeakKeyDictionary()
+
+
 def named_outlet_before(v: DocView, token: int) -> Range | None:
     """The last outlet the text names before ``token``, even where it is not a source ("an opposition
     source told the London-based newspaper Asharq Al-Awsat. ... According to the newspaper, ...")."""
     doc = v.doc
-    mentions = doc.user_hooks.get("mlkit_outlet_names")
-    if mentions is None:  # found once per Doc, by one regex pass over its text
-        mentions = outlet_names(doc.text)
-        doc.user_hooks["mlkit_outlet_names"] = mentions
+    mentions = _OUTLET_NAMES.get(doc)
+    if mentions is None:  # found once per Doc, by one regex pass over its text, kept beside it (weakly)
+        mentions = _OUTLET_NAMES[doc] = outlet_names(doc.text)
     at = doc[token].idx
     i = bisect_left(mentions, (at, at)) - 1
     if i < 0:
