@@ -119,7 +119,7 @@ def test_article_view_select_check_keyboard_toggle_restart(
     assert serious(page, 0) == [], "check mode"
 
     # keyboard only: Tab into the article from the kind chooser, arrows to move, Space to mark
-    spot.get_by_role("button", name="Change my marks").click()
+    spot.get_by_role("button", name="Change my marks").first.click()
     page.wait_for_function("el => el.dataset.mode === 'select'", arg=spot.element_handle())
     spot.get_by_role("radio", name=re.compile("^Hedge")).focus()
     active = "() => [document.activeElement.getAttribute('role'), document.activeElement.textContent]"
@@ -168,3 +168,72 @@ def test_article_view_select_check_keyboard_toggle_restart(
     shoot(page, shots, "3-restored")
     saved = json.loads(page.request.get(f"{lab_url}/api/contents/{path}").text())  # still a clean notebook?
     assert saved["type"] == "notebook"
+
+
+FOCUS_JS = "() => [document.activeElement.className, document.activeElement.textContent.slice(0, 60)]"
+
+
+def in_viewport(page: Page, locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
+
+
+def test_keyboard_choice_focus_after_check_and_one_tab_stop(
+    page: Page, lab_url: str, lab_root: Path, artifacts: Path
+) -> None:
+    """The defects a student met (QA walk-through, 29 Nov): arrows on "What are you marking?" moved
+    JupyterLab to another cell; "Check my marks" under the text left the student on the next cell; a
+    highlighted article was 46 Tab stops long."""
+    shots = artifacts / "article-view"
+    cells = ["import mlkit.widgets as w", 'w.who_is_the_source(question_id="bt_keys")', "w.highlighter()"]
+    path = write_cells(lab_root, "article_view_keys.ipynb", cells)
+    open_notebook(page, lab_url, path)
+    run_all_cells(page)
+    wait_for_run(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.mlkit-article')].every(v => v.dataset.ready === 'true')"
+        " && document.querySelectorAll('.mlkit-article').length === 2"
+    )
+    src, high = view(page, 0), view(page, 1)
+
+    # the kind chooser answers the arrow keys itself; the notebook's cell selection does not move
+    named = src.get_by_role("radio", name=re.compile("^Named"))
+    named.focus()
+    page.keyboard.press("ArrowRight")
+    assert src.get_by_role("radio", name=re.compile("^Not named")).is_checked()
+    assert page.evaluate("() => document.activeElement.type") == "radio"
+    assert page.evaluate("el => el.contains(document.activeElement)", src.element_handle())
+
+    # mark a word, go to the end of the text, press the Check under it: the result is in view and focused
+    word(src, "activists").click()
+    wait_saved(page, src)
+    bottom = src.get_by_role("button", name="Check my marks")
+    bottom.scroll_into_view_if_needed()
+    bottom.click()
+    page.wait_for_function("el => el.dataset.mode === 'check'", arg=src.element_handle())
+    summary = src.locator(".mlk-summary")
+    page.wait_for_function("el => document.activeElement === el", arg=summary.element_handle())
+    page.wait_for_timeout(300)
+    shoot(page, shots, "4-after-bottom-check")
+    assert in_viewport(page, summary), summary.bounding_box()
+    assert summary.inner_text().startswith("You")
+    # and the way back is under the text too
+    assert src.locator(".mlk-bottom").get_by_role("button", name="Change my marks").count() == 1
+
+    # one Tab stop per text; the arrow keys go from result to result, each with its reason
+    for v in (src, high):
+        assert v.locator(".mlk-text [tabindex='0']").count() == 1
+    assert high.locator(".mlk-text .mlk-stop").count() > 10
+    first = src.locator(".mlk-text [tabindex='0']")
+    first.focus()
+    before = page.evaluate(FOCUS_JS)
+    page.keyboard.press("ArrowRight")
+    after = page.evaluate(FOCUS_JS)
+    assert after != before and "mlk-stop" in after[0]
+    assert src.locator(".mlk-bubble").is_visible()
+    assert src.locator(".mlk-text [tabindex='0']").count() == 1  # the stop moved with the focus
+
+    # Change my marks: back to select mode with the focus on Check, one Tab from the text
+    src.get_by_role("button", name="Change my marks").first.click()
+    page.wait_for_function("el => el.dataset.mode === 'select'", arg=src.element_handle())
+    page.wait_for_function("() => document.activeElement.textContent === 'Check'")

@@ -6,7 +6,7 @@
 // All positions arrive from Python in UTF-16 units (JavaScript's own), so no conversion happens here.
 // Every piece of text from Python (article, reasons, labels) goes in with textContent, never as HTML.
 
-const STATUS_TAG = { found: "✓ found", missed: "missed", extra: "✗ extra", wrong_kind: "≈ kind?", other_kind: "○ not counted" };
+const STATUS_TAG = { found: "✓ found", missed: "missed", extra: "✗ extra", wrong_kind: "≈ other kind", other_kind: "○ not counted" };
 
 function int32(view) {
   if (!view || !view.byteLength) return new Int32Array(0);
@@ -131,7 +131,7 @@ function render({ model, el: host, experimental }) {
   const why = el("p", { class: "mlk-why", role: "status", "aria-live": "polite" });
   const actions = el("div", { class: "mlk-actions" });
   const hintView = el("div", { class: "mlk-hint", role: "status" });
-  const summary = el("div", { class: "mlk-summary", role: "status", "aria-live": "polite" });
+  const summary = el("div", { class: "mlk-summary", role: "status", "aria-live": "polite", tabindex: -1 });
   const saved = el("p", { class: "mlk-saved", role: "status", "aria-live": "polite" });
   const tableBox = el("details", { class: "mlk-table-box" });
   // The reason for a mark appears in a bubble just under the mark (a long article would otherwise put it
@@ -179,14 +179,15 @@ function render({ model, el: host, experimental }) {
       return node;
     }
     if (m.kind === "feedback") {
-      const node = el("mark", { class: `mlk-fb mlk-fb-${m.status}`, "data-fb": m.id, tabindex: first ? 0 : -1 });
+      const node = el("mark", { class: `mlk-fb mlk-fb-${m.status}${first ? " mlk-stop" : ""}`, "data-fb": m.id, tabindex: -1 });
       node.dataset.why = `${m.label}: “${m.text}” — ${m.why}`;
       if (first) node.append(el("span", { class: "mlk-sr" }, `${m.label}: `));
       return node;
     }
     const cat = catByKey()[m.cat] || { label: m.cat };
-    const node = el("mark", { class: `mlk-m mlk-m-${m.cat}`, "data-m": m.id, title: `${cat.label}: ${m.why}` });
-    if (mode() === "read" || mode() === "compare") node.tabIndex = first ? 0 : -1;
+    const stop = first && mode() !== "select"; // in select mode the words are the stops, not the marks
+    const node = el("mark", { class: `mlk-m mlk-m-${m.cat}${stop ? " mlk-stop" : ""}`, "data-m": m.id, title: `${cat.label}: ${m.why}` });
+    if (mode() !== "select") node.tabIndex = -1;
     node.dataset.why = `${cat.label}${m.detail ? " (" + m.detail + ")" : ""}: “${m.text}” — ${m.why}`;
     if (first) node.append(el("span", { class: "mlk-sr" }, `${cat.label}: `));
     return node;
@@ -199,6 +200,38 @@ function render({ model, el: host, experimental }) {
     builders.push(out);
     wrap.append(out.root);
     return { ...out, wrap, text, tokens };
+  }
+
+  // One Tab stop per text, not one per mark (a long article had 46): the arrow keys go from mark to mark
+  // inside it, each mark's reason shown as it gets the focus. Select mode has its own keys (word to word).
+  function markStops(root) {
+    if (mode() === "select") return;
+    if (!root.querySelector('.mlk-stop[tabindex="0"]')) {
+      const first = root.querySelector(".mlk-stop");
+      if (first) first.tabIndex = 0;
+    }
+    if (root.dataset.stops) return;
+    root.dataset.stops = "1";
+    root.setAttribute("role", "group");
+    root.setAttribute("aria-label", `${model.get("label") || "Article"}. Use the arrow keys to go from mark to mark.`);
+    root.addEventListener("keydown", (ev) => {
+      const here = ev.target.closest?.(".mlk-stop");
+      if (!here || !root.contains(here) || mode() === "select") return;
+      const shown = (n) => ![...n.classList].some((c) => c.startsWith("mlk-m-") && box.classList.contains(`mlk-hide-${c.slice(6)}`));
+      const stops = [...root.querySelectorAll(".mlk-stop")].filter((n) => n === here || shown(n));
+      const at = stops.indexOf(here);
+      let to = null;
+      if (ev.key === "ArrowRight" || ev.key === "ArrowDown") to = stops[at + 1];
+      else if (ev.key === "ArrowLeft" || ev.key === "ArrowUp") to = stops[at - 1];
+      else if (ev.key === "Home") to = stops[0];
+      else if (ev.key === "End") to = stops[stops.length - 1];
+      else return;
+      ev.preventDefault();
+      if (!to) return;
+      here.tabIndex = -1;
+      to.tabIndex = 0;
+      to.focus();
+    });
   }
 
   function visibleMarks() {
@@ -244,6 +277,17 @@ function render({ model, el: host, experimental }) {
         const radio = el("input", { type: "radio", name: `mlk-kind-${uid}`, id, value: t.key });
         radio.checked = i === 0;
         group.append(radio, el("label", { for: id, class: `mlk-pick-${i}` }, t.label));
+      });
+      // The arrow keys move the choice here, as in any radio group. JupyterLab would otherwise take them
+      // (to move to another cell) and cancel the browser's own move; it leaves alone a key already handled.
+      group.addEventListener("keydown", (ev) => {
+        const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
+        if (!step || ev.target.type !== "radio") return;
+        ev.preventDefault();
+        const radios = [...group.querySelectorAll("input[type=radio]")];
+        const next = radios[(radios.indexOf(ev.target) + step + radios.length) % radios.length];
+        next.checked = true;
+        next.focus();
       });
       toolbar.append(group);
     }
@@ -309,6 +353,20 @@ function render({ model, el: host, experimental }) {
       b.addEventListener("click", () => runCommand("check"));
       bottomActions.append(b);
     }
+    if (m === "check") { // a student who reached the end of the text finds the result and the way back here too
+      const b = el("button", { type: "button", class: "mlk-button" }, "Change my marks");
+      b.addEventListener("click", () => runCommand("edit"));
+      const up = el("button", { type: "button", class: "mlk-button" }, "↑ Back to the result");
+      up.addEventListener("click", () => bringToTop(summary));
+      bottomActions.append(b, up);
+    }
+  }
+
+  // After Check the result is above the text, often a screen away from the bottom button that was pressed;
+  // the view scrolls back to it and moves the keyboard focus there, so nobody is left on another cell.
+  function bringToTop(target) {
+    top.scrollIntoView({ block: "start" });
+    target?.focus({ preventScroll: true });
   }
 
   async function runCommand(name) {
@@ -317,7 +375,13 @@ function render({ model, el: host, experimental }) {
       await experimental.invoke(name, {}, { signal: AbortSignal.timeout(15000) });
     } catch (err) {
       saved.textContent = "The kernel did not answer. Press Run ▸ Run All Cells, then try again (your marks are kept).";
+      return;
     }
+    // the reply comes after the new state, so the view is already redrawn in its new mode
+    requestAnimationFrame(() => {
+      if (name === "check" && mode() === "check") bringToTop(summary);
+      else if (name === "edit" && mode() === "select") bringToTop(actions.querySelector(".mlk-primary"));
+    });
   }
 
   // ---- selecting words ----
@@ -545,11 +609,13 @@ function render({ model, el: host, experimental }) {
     const generation = ++drawn;
     box.dataset.ready = "false";
     const finish = () => {
+      for (const b of builders) markStops(b.root);
       if (m === "select") enableSelect();
       if (m === "select" || m === "check") restorePicks();
       box.dataset.ready = "true"; // the whole text is drawn (tests and the benchmark wait for this)
     };
     const pending = builders.filter((b) => !b.step(FIRST_PIECES));
+    for (const b of builders) markStops(b.root);
     if (m === "select") listenForSelection();
     const more = () => {
       if (generation !== drawn) return; // drawn again meanwhile: this build is obsolete
