@@ -206,8 +206,12 @@ def record(question_id: str) -> dict[str, Any] | None:
     return _read(answers_path()).answers.get(question_id)
 
 
-def save_answer(question_id: str, value: Any, kind: str = "record") -> Path:
+def save_answer(question_id: str, value: Any, kind: str = "record", attempt: bool = True) -> Path:
     """Save one answer under ``question_id``, keeping every other answer and this question's first try.
+
+    ``attempt=False`` saves a draft (words typed but not yet handed in with Save): it is kept, restored
+    and downloaded like any answer, but it is not an attempt, so the first attempt stays what the student
+    first handed in, never half a sentence saved when they clicked elsewhere.
 
     Raises ValueError for a value that does not fit ``kind`` and TypeError for one JSON cannot hold,
     before the file is touched; OSError when the folder cannot be written (the caller tells the student).
@@ -222,17 +226,16 @@ def save_answer(question_id: str, value: Any, kind: str = "record") -> Path:
     with _locked():
         path = answers_path()
         records = dict(_read(path, fresh=True).answers)
-        old = records.get(question_id)
-        first = (
-            old.get("first", {"value": old["value"], "saved_at": old.get("saved_at", "")}) if old else None
-        )
-        records[question_id] = {
-            "value": value,
-            "saved_at": now,
-            "kind": kind,
-            "first": first or {"value": value, "saved_at": now},
-            "attempts": (old.get("attempts", 1) if old else 0) + 1,
-        }
+        old = records.get(question_id) or {}
+        tried = old.get("attempts", 1 if old else 0)  # files without a count: every save was an attempt
+        first = old.get("first")
+        if first is None and old and tried:
+            first = {"value": old["value"], "saved_at": old.get("saved_at", "")}
+        if first is None and attempt:
+            first = {"value": value, "saved_at": now}
+        records[question_id] = {"value": value, "saved_at": now, "kind": kind, "attempts": tried + attempt}
+        if first is not None:
+            records[question_id]["first"] = first
         _write(records)
     _changed(records)
     return path

@@ -271,3 +271,26 @@ def test_a_cut_short_file_is_named_in_plain_words(work: Path) -> None:
     assert store.load_answers() == {}
     notice = store.pop_notices()[0]
     assert "it is cut short or was edited" in notice and "JSONDecodeError" not in notice
+
+
+def test_a_draft_is_kept_but_is_not_an_attempt(work: Path) -> None:
+    """Words typed and left (saved when the student clicks elsewhere) are kept and downloaded, but the
+    first attempt is what the student first handed in with Save, not a half sentence."""
+    store.save_answer("q", "half a sen", kind="text", attempt=False)
+    record = store.record("q")
+    assert record["value"] == "half a sen" and record["attempts"] == 0 and "first" not in record
+    assert json.loads(store.document_bytes())["answers"]["q"]["value"] == "half a sen"
+    store.save_answer("q", "a whole answer", kind="text")
+    store.save_answer("q", "a whole answer, improved", kind="text", attempt=False)
+    record = store.record("q")
+    assert record["first"]["value"] == "a whole answer"
+    assert record["value"] == "a whole answer, improved" and record["attempts"] == 1
+    store.save_answer("q", "handed in again", kind="text")
+    assert store.record("q")["attempts"] == 2 and store.record("q")["first"]["value"] == "a whole answer"
+
+
+def test_a_file_with_no_attempt_count_keeps_its_first_answer_under_a_draft(work: Path) -> None:
+    """Files saved before drafts existed counted every save as an attempt: their answer stays first."""
+    write_raw(work, doc(q={"value": "old", "saved_at": "x"}))
+    store.save_answer("q", "draft", kind="text", attempt=False)
+    assert store.record("q")["first"]["value"] == "old" and store.record("q")["attempts"] == 1

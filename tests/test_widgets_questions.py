@@ -127,3 +127,22 @@ def test_the_free_text_hint_follows_the_first_save_only() -> None:
     q.input.value = "second try"
     q.check_button.click()
     assert "Who says so?" not in q.feedback.value and "Saved." in q.feedback.value
+
+
+def test_free_text_typed_but_not_saved_is_kept_as_a_draft_and_comes_back() -> None:
+    """QA walk-through: an answer typed and never saved was missing from Download and lost on restart."""
+    q = question("00_text", "What do you think?", answer="A model answer.", hint="Say who.")
+    q.input.value = "I think it is"  # what the browser sends when the student clicks elsewhere
+    record = store.record("00_text")
+    assert record["value"] == "I think it is" and record["attempts"] == 0 and "first" not in record
+    assert "Press Save" in q.draft.value and q.feedback.value == ""
+    assert q.model_button.layout.display == "none"  # no model answer for a draft
+    again = question("00_text", "What do you think?", answer="A model answer.", hint="Say who.")
+    assert again.input.value == "I think it is" and "Your words are back" in again.draft.value
+    assert again.model_button.layout.display == "none" and again.feedback.value == ""
+    again.input.value = "I think it is true, because the activist is named."
+    again.check_button.click()
+    record = store.record("00_text")
+    assert record["attempts"] == 1 and record["first"]["value"].startswith("I think it is true")
+    assert "Say who." in again.feedback.value and again.draft.value == ""
+    assert again.model_button.layout.display != "none"

@@ -12,6 +12,7 @@ import pytest
 from test_widgets_support import HOSTILE, assert_no_article_markup, audit, hostile_result, small_result
 
 import mlkit
+from mlkit import store
 from mlkit.result import Result
 from mlkit.widgets import compare, headline_vs_body, rewrite_lab, source_explorer, sourcing_chain
 from mlkit.widgets import explorer as explorer_module
@@ -257,6 +258,25 @@ def test_rewrite_lab_updates_as_the_student_types() -> None:
     assert_no_article_markup(lab.changes_view.value)
     with pytest.raises(TypeError):
         rewrite_lab(None)  # type: ignore[arg-type]
+
+
+def test_rewrite_lab_with_a_question_id_saves_and_restores_the_rewrite() -> None:
+    """QA walk-through: lesson 03's rewrite was reset on every restart."""
+    lab = rewrite_lab("Rebels reportedly took the town.", question_id="03_rewrite")
+    assert store.record("03_rewrite") is None  # nothing typed, nothing saved
+    lab.editor.value = "Rebels took the town, officials said."
+    assert store.saved("03_rewrite", "text") == "Rebels took the town, officials said."
+    assert store.record("03_rewrite")["attempts"] == 0 and "Saved." in lab.status.value  # a draft
+    back = rewrite_lab("Rebels reportedly took the town.", question_id="03_rewrite")
+    assert back.editor.value == "Rebels took the town, officials said."
+    assert back.view.compare_text == back.editor.value and "hedge removed" in " ".join(back.changes)
+    assert "rewrite is back" in back.status.value
+    saved_at = store.record("03_rewrite")["saved_at"]
+    rewrite_lab("Rebels reportedly took the town.", question_id="03_rewrite")
+    assert store.record("03_rewrite")["saved_at"] == saved_at  # restoring saves nothing new
+    plain = rewrite_lab("Rebels reportedly took the town.")
+    plain.editor.value = "Something else."
+    assert store.saved("03_rewrite", "text") == "Rebels took the town, officials said."  # no id, no save
 
 
 def test_compare_two_texts() -> None:

@@ -82,6 +82,21 @@ def test_your_article_comes_back_analysed_after_a_restart() -> None:
     assert "saved article is back" in back.saved_view.value
 
 
+def test_a_new_text_not_yet_analysed_is_kept_and_never_shown_with_the_old_analysis() -> None:
+    """QA walk-through: a new text pasted over an analysed one sat above the old analysis, and was lost
+    on restart because only Analyse saved."""
+    w = your_article()
+    w.analyse("Officials reportedly said the bridge may close.")
+    w.paste.value = "Police said the road is open."  # pasted, then the student clicked elsewhere
+    assert w.result is None and w.output.children == ()
+    assert "Press <strong>Analyse</strong>" in w.message.value and "Saved" in w.saved_view.value
+    assert store.saved("07_your_article", "article")["text"] == "Police said the road is open."
+    assert store.record("07_your_article")["first"]["value"]["text"].startswith("Officials")
+    back = your_article()  # restart: the new text comes back, analysed
+    assert back.paste.value == "Police said the road is open." and len(back.output.children) == 3
+    assert store.record("07_your_article")["attempts"] == 1  # restoring saved nothing new
+
+
 def test_your_article_hostile_paste_and_bad_upload() -> None:
     w = your_article()
     w.analyse_button.click()
@@ -97,12 +112,28 @@ def test_your_article_hostile_paste_and_bad_upload() -> None:
     assert "not UTF-8" in w.message.value and w.paste.value == HOSTILE  # the pasted text is kept
 
 
+def test_my_work_names_marks_and_a_check_made_before_the_marks_changed() -> None:
+    """QA walk-through: 'marked 5 words' counted marks, and a saved check read '(not checked yet)'."""
+    check = {"score": [5, 8], "found": [], "missed": []}
+    value = {
+        "text_id": "t",
+        "marks": [[0, 4, "named"], [9, 20, "unnamed"]],
+        "checked": True,
+        "last_check": check,
+    }
+    store.save_answer("03_src", value, kind="marks")
+    w = my_work()
+    assert w.rows[0][1] == "2 marks; found 5 of 8"
+    store.save_answer("03_src", {**value, "checked": False}, kind="marks")  # Change my marks
+    assert w.rows[0][1] == "2 marks; last check: found 5 of 8 (changed since)"
+
+
 def test_my_work_counts_lists_and_downloads_what_is_saved_at_the_click() -> None:
     store.save_answer("02_q", "<b>reportedly</b>")
     w = my_work()
     assert w.count == 1 and w.rows[0][:2] == ["Lesson 02: Q", "<b>reportedly</b>"]  # data; shown as text
     store.save_answer("spot_the_hedges", {"text_id": "t", "marks": [[0, 5, "hedge"]]}, kind="marks")
-    assert w.count == 2 and w.rows[1][1] == "marked 1 words (not checked yet)"  # heard the save
+    assert w.count == 2 and w.rows[1][1] == "1 mark (not checked yet)"  # heard the save
     reply, _ = w.download({}, [])
     assert (
         reply["count"] == 2

@@ -1,5 +1,6 @@
 """Rewrite lab: the student edits a sentence or headline and sees, as they type, what the analyser finds
-and what changed ("'claimed' (distancing) → 'said' (neutral)").
+and what changed ("'claimed' (distancing) → 'said' (neutral)"). Given a question id, the rewrite is saved
+as the student types (a draft: rewriting is trying, not handing in) and comes back after a restart.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import ipywidgets as widgets
 from mlkit import sourcing
 from mlkit.labels import FAMILY_OF, HEDGE_FAMILIES, STANCE_WORDS
 from mlkit.result import Result
+from mlkit.widgets import saving
 from mlkit.widgets._html import as_result, esc, note, style_widget
 from mlkit.widgets.article_view import ArticleView
 
@@ -88,9 +90,12 @@ def suggestion(r: Result) -> str:
 class RewriteLab(widgets.VBox):
     """A text box (updated as the student types) with the original and the rewrite analysed side by side."""
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, question_id: str | None = None) -> None:
         self.original = as_result(sentence)
         self.current = self.original
+        self.question_id = question_id
+        self.status = widgets.HTML()
+        back = saving.saved(question_id, "text") if question_id else None
         self.editor = widgets.Textarea(
             value=self.original.text,  # as_result made it UTF-8-safe for the browser
             continuous_update=True,
@@ -102,21 +107,27 @@ class RewriteLab(widgets.VBox):
         self.changes_view = widgets.HTML()
         self.changes: list[str] = []
         self.editor.observe(lambda change: self.update(change["new"]), names="value")
-        self.update(self.original.text)
+        self.update(self.original.text, save=False)
+        if isinstance(back, str) and back != self.original.text:
+            self.editor.value = back  # analysed by the observer, and not saved again
+            self.status.value = note("<p>Your saved rewrite is back.</p>")
         intro = note(f"<p>{esc(suggestion(self.original))}</p>")
         super().__init__(
             [
                 style_widget(),
                 widgets.HTML(intro),
                 self.editor,
+                self.status,
                 self.changes_view,
                 self.view,
             ]
         )
 
-    def update(self, text: str) -> list[str]:
-        """Re-analyse the rewrite and list what changed against the original."""
+    def update(self, text: str, save: bool = True) -> list[str]:
+        """Re-analyse the rewrite and list what changed against the original (and save it, as a draft)."""
         self.current = as_result(text)
+        if save and self.question_id and text != saving.saved(self.question_id, "text"):
+            self.status.value = saving.save_html(self.question_id, self.current.text, "text", attempt=False)
         self.view.set_compare(self.current, ("Original", "Your version"))
         self.changes = changes(self.original, self.current)
         items = "".join(f"<li>{esc(c)}</li>" for c in self.changes) or "<li>Nothing has changed yet.</li>"
@@ -124,8 +135,9 @@ class RewriteLab(widgets.VBox):
         return self.changes
 
 
-def rewrite_lab(sentence: str) -> RewriteLab:
-    """Edit a sentence or headline and see the analysis change as you type, with each change named."""
+def rewrite_lab(sentence: str, question_id: str | None = None) -> RewriteLab:
+    """Edit a sentence or headline and see the analysis change as you type, with each change named; with
+    a ``question_id`` the rewrite is saved and restored."""
     if not isinstance(sentence, str):
         raise TypeError("rewrite_lab needs the sentence as a str")
-    return RewriteLab(sentence)
+    return RewriteLab(sentence, question_id)

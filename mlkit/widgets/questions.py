@@ -4,6 +4,8 @@ and the feedback they had earned (a hint after one wrong try, the answer after t
 
 Multiple choice keeps the first choice (the class summary counts first attempts); free text shows a hint
 after the first save and a model answer only when asked for, so the first attempt is the student's own.
+Words typed in a free-text box are kept as a draft as soon as the student clicks elsewhere (Download
+included), so an answer never pressed Save on is still in the file and comes back after a restart.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Question(widgets.VBox):
         record = store.record(question_id)
         saved = saving.saved(question_id, self.kind)
         self.tries = int(record.get("attempts", 1)) if record and saved is not None else 0
+        self.draft = widgets.HTML()
         if self.choices:
             self.input: widgets.Widget = widgets.RadioButtons(
                 options=self.choices,
@@ -41,8 +44,10 @@ class Question(widgets.VBox):
         else:
             self.input = widgets.Textarea(
                 value=saved if isinstance(saved, str) else "", placeholder="Type your answer here",
+                continuous_update=False,  # the words reach the kernel when the student leaves the box
                 layout=widgets.Layout(width="95%", height="6em"),
             )  # fmt: skip
+            self.input.observe(lambda change: self.keep_draft(change["new"]), names="value")
             label = "Save"
         self.check_button = widgets.Button(description=label, button_style="primary")
         self.model_button = widgets.Button(description="Show a model answer", icon="eye",
@@ -50,11 +55,22 @@ class Question(widgets.VBox):
         self.feedback = widgets.HTML()
         self.check_button.on_click(lambda _b: self.check())
         self.model_button.on_click(lambda _b: self.reveal())
-        if saved is not None:
+        if saved is not None and self.tries:
             self.feedback.value = note(self._feedback(saved, "<p>Your saved answer is back.</p>"))
+        elif saved is not None:  # a draft, never handed in with Save
+            self.draft.value = note("<p>Your words are back. Press Save when your answer is ready.</p>")
         buttons = widgets.HBox([self.check_button, self.model_button])
         super().__init__([style_widget(), widgets.HTML(note(f"<p><strong>{esc(prompt)}</strong></p>")),
-                          self.input, buttons, self.feedback])  # fmt: skip
+                          self.input, self.draft, buttons, self.feedback])  # fmt: skip
+
+    def keep_draft(self, value: str) -> str:
+        """Save what is typed as a draft (not an attempt: no hint, no model answer, first try untouched)."""
+        if not isinstance(value, str) or not value.strip():
+            return ""
+        ok, message = saving.save(self.question_id, value, self.kind, attempt=False)
+        words = "Your words are kept. Press Save when your answer is ready." if ok else message
+        self.draft.value = note(f'<p class="{"mlkit-saved" if ok else "mlkit-bad"}">{esc(words)}</p>')
+        return self.draft.value
 
     def _feedback(self, value: Any, saved_html: str) -> str:
         """What the student has earned so far for ``value`` (no new save, so it can be restored)."""
@@ -84,6 +100,7 @@ class Question(widgets.VBox):
             return self.feedback.value
         saved_html = saving.save_html(self.question_id, value, self.kind)
         self.tries += 1
+        self.draft.value = ""
         self.feedback.value = note(self._feedback(value, saved_html))
         return self.feedback.value
 

@@ -23,10 +23,11 @@ def saved(question_id: str, kind: str = "record") -> Any:
         return None
 
 
-def save(question_id: str, value: Any, kind: str = "record") -> tuple[bool, str]:
-    """Save and say so in plain words: (saved?, message). Notices about the file are added once."""
+def save(question_id: str, value: Any, kind: str = "record", attempt: bool = True) -> tuple[bool, str]:
+    """Save and say so in plain words: (saved?, message). Notices about the file are added once.
+    ``attempt=False`` saves a draft (see ``store.save_answer``)."""
     try:
-        store.save_answer(question_id, value, kind=kind)
+        store.save_answer(question_id, value, kind=kind, attempt=attempt)
     except OSError as exc:
         message = (
             f"Not saved: {exc.strerror or exc}. Your answer is still on the screen; press Download in the "
@@ -41,8 +42,8 @@ def save(question_id: str, value: Any, kind: str = "record") -> tuple[bool, str]
     return ok, " ".join([message, *notices])
 
 
-def save_html(question_id: str, value: Any, kind: str = "record") -> str:
+def save_html(question_id: str, value: Any, kind: str = "record", attempt: bool = True) -> str:
     """``save`` as an HTML paragraph for ipywidgets (the message is escaped)."""
-    ok, message = save(question_id, value, kind)
+    ok, message = save(question_id, value, kind, attempt)
     css = "mlkit-saved" if ok else "mlkit-bad"
     return f'<p class="{css}" role="status">{esc(message)}</p>'

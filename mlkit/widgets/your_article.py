@@ -1,7 +1,9 @@
 """Lesson 07: the student's own article, pasted or uploaded, analysed in every view, saved and restored.
 
 The article is saved with the student's answers when it is analysed, so after a restart (or in a new
-Binder session, once the answers file is loaded back) running the lesson brings it back, analysed.
+Binder session, once the answers file is loaded back) running the lesson brings it back, analysed. A text
+pasted but not yet analysed is saved too, as soon as the student clicks elsewhere, and the analysis of the
+old text is taken away so it is never shown under the new one.
 """
 
 from __future__ import annotations
@@ -63,8 +65,11 @@ class YourArticle(widgets.VBox):
         self.question_id = question_id
         self.paste = widgets.Textarea(
             placeholder="Paste the text of a news article here",
+            continuous_update=False,  # the text reaches the kernel when the student leaves the box
             layout=widgets.Layout(width="95%", height="10em"),
         )
+        self.analysed_text: str | None = None
+        self._quiet = False  # set while the kit itself puts text in the box
         self.upload = widgets.FileUpload(
             accept=".txt,.html,.htm",
             multiple=False,
@@ -78,6 +83,7 @@ class YourArticle(widgets.VBox):
         self.result: Result | None = None
         self.name = ""
         self.upload.observe(lambda _c: self._on_upload(), names="value")
+        self.paste.observe(lambda change: self._on_text(change["new"]), names="value")
         self.analyse_button.on_click(lambda _b: self.analyse())
         intro = note(
             "<p>Paste an article (or upload a .txt or .html file), then press <strong>Analyse</strong>. "
@@ -100,26 +106,44 @@ class YourArticle(widgets.VBox):
             self.analyse(saved["text"], save=False)
             self.saved_view.value = note("<p>Your saved article is back, analysed again.</p>")
 
+    def _on_text(self, text: str) -> None:
+        """New words in the box: keep them, and take away the analysis of the old text."""
+        if self._quiet or text == self.analysed_text:
+            return
+        self.result = None
+        self.output.children = ()
+        self.message.value = note("<p>Press <strong>Analyse</strong> to see the marks for this text.</p>")
+        if not text.strip():
+            self.saved_view.value = ""
+            return
+        self.saved_view.value = note(self._save(attempt=False))
+
     def _on_upload(self) -> None:
         item = first_upload(self.upload)
         if item is None:
             return
         try:
-            self.paste.value = upload_text(*item)
+            text = upload_text(*item)
         except ValueError as exc:
             self.message.value = note(f'<p class="mlkit-bad">{esc(exc)}</p>')
             return
         self.name = item[0][:300]
+        self.paste.value = text  # saved as a draft under this file's name
         self.message.value = note(f"<p>Loaded {esc(item[0])}. Press Analyse.</p>")
 
     def analyse(self, text: str | None = None, save: bool = True) -> Result | None:
         """Analyse the pasted text (or ``text``), show every view of it, and save it."""
         if text is not None:
-            self.paste.value = printable(text)  # a lone surrogate cannot go to the browser
+            self._quiet = True
+            try:
+                self.paste.value = printable(text)  # a lone surrogate cannot go to the browser
+            finally:
+                self._quiet = False
         if not self.paste.value.strip():
             self.message.value = note("<p>Paste or upload an article first.</p>")
             return None
         self.result = as_result(self.paste.value)
+        self.analysed_text = self.paste.value
         report = render_page(self.result, title="My article, analysed").encode("utf-8")
         links = (
             _data_link(report, "my_article_report.html", "text/html", "Download the report (HTML)")
@@ -137,14 +161,14 @@ class YourArticle(widgets.VBox):
         )
         return self.result
 
-    def _save(self) -> str:
+    def _save(self, attempt: bool = True) -> str:
         text = self.paste.value
         if len(text) > MAX_SAVED_ARTICLE:
             return (
                 f'<p class="mlkit-bad">This article is longer than {MAX_SAVED_ARTICLE:,} characters, so it '
-                "was analysed but not saved. Keep a copy of it yourself.</p>"
+                "is not saved. Keep a copy of it yourself.</p>"
             )
-        return saving.save_html(self.question_id, {"text": text, "name": self.name}, "article")
+        return saving.save_html(self.question_id, {"text": text, "name": self.name}, "article", attempt)
 
 
 def your_article() -> YourArticle:
