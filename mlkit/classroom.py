@@ -37,10 +37,20 @@ def first_attempt(record: dict[str, Any]) -> Any:
     return first["value"] if isinstance(first, dict) else value
 
 
+def final_answer(record: dict[str, Any]) -> Any:
+    """What the student's answer is now: for marks, their latest check (not the marks themselves)."""
+    value = record["value"]
+    if record.get("kind") == "marks" and isinstance(value, dict):
+        return value.get("last_check") or {}
+    return value
+
+
 def _tally_key(value: Any) -> str:
     """A readable key for counting answers: choices as they are, structured answers as short JSON."""
     if isinstance(value, str):
         return value
+    if value == {}:
+        return "not checked"
     if isinstance(value, dict) and "score" in value:
         score = value["score"]
         if isinstance(score, list) and len(score) == 2:
@@ -107,10 +117,15 @@ def summarize(folder: str | Path) -> dict[str, Any]:
     for records in students.values():
         for qid, record in records.items():
             first.setdefault(qid, Counter())[_tally_key(first_attempt(record))] += 1
-            final.setdefault(qid, Counter())[_tally_key(record["value"])] += 1
-            for outcome, words in _hedge_outcomes(record).items():
-                for word in {w.lower() for w in words}:
-                    hedges.setdefault(word, Counter())[outcome] += 1
+            final.setdefault(qid, Counter())[_tally_key(final_answer(record))] += 1
+            # one outcome per student per hedge: a word printed twice ("apparently") is missed by a
+            # student who missed it either time, found by one who found it every time
+            outcomes = _hedge_outcomes(record)
+            missed = {w.lower() for w in outcomes.get("missed", [])}
+            for word in {w.lower() for w in outcomes.get("found", [])} - missed:
+                hedges.setdefault(word, Counter())["found"] += 1
+            for word in missed:
+                hedges.setdefault(word, Counter())["missed"] += 1
     summary: dict[str, Any] = {
         "students": len(students),
         "files": read,

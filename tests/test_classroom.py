@@ -50,6 +50,20 @@ def test_spot_the_hedges_is_tallied_from_the_first_check(tmp_path: Path) -> None
         "about 30": {"found": 0, "missed": 1},
     }
     assert summary["questions"]["02_spot"]["answers"] == {"score 1/2": 1}
+    assert summary["questions"]["02_spot"]["final"] == {"score 2/2": 1}  # the latest check, not raw JSON
+
+
+def test_a_hedge_printed_twice_is_one_outcome_per_student(tmp_path: Path) -> None:
+    """QA walk-through: a student who found one 'apparently' of two was counted as finding and missing it."""
+    first = {"score": [2, 3], "found": ["apparently", "reportedly"], "missed": ["Apparently"], "extra": []}
+    value = {"text_id": "t", "target": "hedge", "marks": [], "checked": False, "first_check": first}
+    hand_in(tmp_path / "ana.json", {"02_spot": {"value": value, "kind": "marks"}})
+    summary = classroom.summarize(tmp_path)
+    assert summary["hedges"] == {
+        "apparently": {"found": 0, "missed": 1},
+        "reportedly": {"found": 1, "missed": 0},
+    }
+    assert summary["questions"]["02_spot"]["final"] == {"not checked": 1}
 
 
 def test_one_malformed_hand_in_never_hides_the_class(tmp_path: Path) -> None:

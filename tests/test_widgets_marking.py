@@ -182,3 +182,15 @@ def test_empty_text_and_text_with_no_sources() -> None:
     w = who_is_the_source("Plain sentence with no reporting at all.")
     w.check()
     assert w.gold == [] and w.summary.startswith("You found 0 of 0 sources")
+
+
+def test_saved_words_have_plain_spaces_for_the_teacher() -> None:
+    """The seed prints "Asharq\u00a0Al-Awsat" with a non-breaking space; the saved check says it plainly."""
+    w = who_is_the_source(question_id="03_src_nbsp")
+    assert "Asharq\u00a0Al-Awsat" in w.result.text
+    pick(w, "Asharq\u00a0Al-Awsat", kind="named")
+    w.check()
+    check = store.saved("03_src_nbsp", "marks")["last_check"]
+    assert "Asharq Al-Awsat" in check["found"] and not any(
+        "\u00a0" in t for t in check["found"] + check["missed"]
+    )

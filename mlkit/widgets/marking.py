@@ -138,11 +138,15 @@ class MarkingExercise(ArticleView):
 
     def _check_record(self) -> dict[str, Any]:
         n = Counter(o.status for o in self.outcomes)
+
+        def words(*statuses: str) -> list[str]:  # as a teacher reads them: one plain space between words
+            return [" ".join(o.text.split()) for o in self.outcomes if o.status in statuses]
+
         return {
             "score": [n["found"], len(self.gold)],
-            "found": [o.text for o in self.outcomes if o.status == "found"],
-            "missed": [o.text for o in self.outcomes if o.status in ("missed", "wrong_kind")],
-            "extra": [o.text for o in self.outcomes if o.status == "extra"],
+            "found": words("found"),
+            "missed": words("missed", "wrong_kind"),
+            "extra": words("extra"),
         }
 
     def _show_check(self) -> None:

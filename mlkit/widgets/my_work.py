@@ -29,9 +29,14 @@ def answer_text(record: dict[str, Any]) -> str:
         return value
     if kind == "marks":
         check = value.get("last_check") or {}
-        if value.get("checked") and "score" in check:
-            return f"marked {len(value['marks'])} words; found {check['score'][0]} of {check['score'][1]}"
-        return f"marked {len(value['marks'])} words (not checked yet)"
+        n = len(value["marks"])  # a mark may cover several words ("more than 30")
+        marked = f"{n} mark{'' if n == 1 else 's'}"
+        if "score" not in check:
+            return f"{marked} (not checked yet)"
+        found = f"found {check['score'][0]} of {check['score'][1]}"
+        return (
+            f"{marked}; {found}" if value.get("checked") else f"{marked}; last check: {found} (changed since)"
+        )
     if kind == "checklist":
         return f"ticked {len(value['ticked'])} of {value.get('total', '?')}"
     if kind == "article":

@@ -42,7 +42,10 @@ function render({ model, el: host, experimental }) {
     row1.prepend(count);
     bar.append(row1, status, notices);
   } else {
-    bar.append(title, count, row1, row2, status, notices, details);
+    // closing a lesson after Run All, JupyterLab asks whether to save the notebook: the answer does not matter
+    const closing = el("p", { class: "mlw-closing" },
+      "Your answers are kept in this answers file, not in the notebook: if JupyterLab asks whether to save the notebook when you close it, either answer is fine.");
+    bar.append(title, count, row1, row2, status, notices, details, closing);
   }
   host.append(bar);
 
