@@ -116,6 +116,12 @@ def test_lesson_00_download_holds_the_answer_just_given(page: Page, lab_url: str
     answers = download(page, bar)["answers"]  # pressed straight after answering, with no refresh
     assert picked in [a["value"] for a in answers.values()], answers
     shoot(page, artifacts / "saving", "3-lesson00-downloaded")
+    # words typed in a free-text box and never saved with Save are in the file too (kept as a draft)
+    typed = "It says reportedly, so nobody has confirmed it yet."
+    page.locator(".jp-NotebookPanel textarea").first.fill(typed)
+    bar.scroll_into_view_if_needed()
+    answers = download(page, bar)["answers"]
+    assert typed in [a["value"] for a in answers.values()], answers
 
 
 def test_lesson_07_pasted_article_survives_a_restart(page: Page, lab_url: str, artifacts: Path) -> None:
@@ -127,8 +133,14 @@ def test_lesson_07_pasted_article_survives_a_restart(page: Page, lab_url: str, a
     page.locator(".jp-NotebookPanel textarea").first.fill(article)
     page.get_by_role("button", name="Analyse").first.click()
     page.get_by_text(re.compile("Analysed 11 words")).wait_for()
+    # a new text pasted and not analysed: the old analysis goes, and the new text survives a restart
+    newer = "Police said the road is open again."
+    page.locator(".jp-NotebookPanel textarea").first.fill(newer)
+    page.locator(".jp-NotebookPanel textarea").first.blur()
+    page.get_by_text(re.compile("to see the marks for this text")).wait_for()
+    assert page.locator(".mlkit-article").count() == 0
     restart_and_run_all(page)
-    assert page.locator(".jp-NotebookPanel textarea").first.input_value() == article
+    assert page.locator(".jp-NotebookPanel textarea").first.input_value() == newer
     page.get_by_text("Your saved article is back").wait_for()
     assert page.locator(".mlkit-article").first.get_attribute("data-mode") == "read"
     shoot(page, artifacts / "saving", "4-lesson07-restored")
