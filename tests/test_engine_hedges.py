@@ -129,6 +129,7 @@ def test_every_mark_explains_itself() -> None:
         ("Millions of new jobs were promised.", "Millions of", "approximator"),
         ("Trump is also expected to unveil a second ad.", "is also expected to", "impersonal"),
         ("His professed opposition to the war was new.", "professed", "evidential"),
+        ("Clinton is likely to win the state.", "likely", "epistemic_adjective_adverb"),
     ],
 )
 def test_hedges_students_met_in_real_text(text: str, hedge: str, category: str) -> None:
@@ -146,6 +147,8 @@ def test_hedges_students_met_in_real_text(text: str, hedge: str, category: str) 
         "You are supposed to wear a mask.",
         "You may enter the building now.",
         "Even if they could vote freely, they make up only 7%.",
+        "The poll of 800 likely voters was taken on Sunday.",  # QA: a poll story marked it 4 times
+        "Among likely Republican voters, Trump leads.",
     ],
 )
 def test_look_alikes_that_are_not_hedges(text: str) -> None:

@@ -141,7 +141,21 @@ def _not_before_to(span: Span) -> bool:
     return nxt is None or nxt.lower_ != "to"
 
 
+POLL_GROUPS = {"voter", "voters", "caucusgoers", "caucus-goers", "electorate", "primary-goers"}
+PARTY_WORDS = {"democratic", "republican", "gop", "independent", "labour", "conservative", "primary"}
+
+
+def _not_poll_group(span: Span) -> bool:
+    """ "likely voters" (or "likely Republican voters") is the name of a group a poll asks, people expected
+    to vote, not a doubtful claim; "is likely to win" is a hedge."""
+    nxt = next_word(span.doc, span.end - 1)
+    if nxt is not None and nxt.lower_ in PARTY_WORDS:
+        nxt = next_word(span.doc, nxt.i)
+    return nxt is None or nxt.lower_ not in POLL_GROUPS
+
+
 GUARDS: dict[str, Callable[[Span], bool]] = {
+    "not_poll_group": _not_poll_group,
     "not_duration": _not_duration,
     "not_before_to": _not_before_to,
     "modal": _modal,
