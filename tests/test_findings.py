@@ -641,3 +641,11 @@ def test_engine_seed_findings() -> None:
     unsourced = [u["text"] for u in got["unsourced_sentences"]]
     assert any(t.startswith("ISIS is one of the most powerful") for t in unsourced)
     assert_offsets(r, got)
+
+
+def test_a_paragraph_pasted_twice_is_text_not_a_caption() -> None:
+    """QA: a student's article with one paragraph pasted twice showed it greyed out as a photo caption."""
+    para = "The council voted on Monday to close the bridge for repairs, the mayor said."
+    text = f"Bridge Closes\n\n{para}\n\nWork starts in May.\n\n{para}\n\nRiver view\nRiver view\n"
+    got = [(f["text"], f["kind"]) for f in findings.page_furniture(result(text))]
+    assert got == [("River view", "caption"), ("River view", "caption")]  # a real caption still is

@@ -95,7 +95,15 @@ def _furniture(text: str) -> tuple[tuple[int, int, str, str], ...]:
         hit = _pattern_match(line) if n_words <= MAX_FURNITURE_WORDS else None
         if hit is None and n_words <= MAX_FURNITURE_WORDS and _byline(line, previous_kind, after_title):
             hit = ("byline", _BYLINE_REASON)
-        if hit is None and i > 0 and 0 < n_words <= MAX_CAPTION_WORDS and counts[normalise(line)] > 1:
+        # a full sentence printed twice (a paragraph pasted twice) is text; a caption is short or unpunctuated
+        sentence = n_words > MAX_FURNITURE_WORDS and line.rstrip().endswith((".", "!", "?", '."', ".”"))
+        if (
+            hit is None
+            and i > 0
+            and 0 < n_words <= MAX_CAPTION_WORDS
+            and counts[normalise(line)] > 1
+            and not sentence
+        ):
             first = normalise(text[spans[0][0] : spans[0][1]])
             hit = (
                 ("repeat", _TITLE_REPEAT_REASON) if normalise(line) == first else ("caption", _REPEAT_REASON)
