@@ -59,6 +59,8 @@ def assert_clean_app(page: Page) -> None:
     assert "import mlkit" not in text and "mlkit.widgets" not in text, "code shown in the app"
     assert "Error displaying widget" not in text and "Traceback" not in text
     assert "There was an error when executing cell" not in text  # Voilà's message for a failed cell
+    lab_only = [p for p in ("Run ▸", "Kernel ›", "Shift + Enter", "Close and Shut Down") if p in text]
+    assert not lab_only, f"JupyterLab instructions in the app view (mlkit.appview): {lab_only}"
 
 
 def test_lesson_02_as_voila_app_select_check_reload(
@@ -74,6 +76,7 @@ def test_lesson_02_as_voila_app_select_check_reload(
         assert kernel_cwd(next(iter(started))) == (lab_root / "lessons").resolve()
         assert_clean_app(page)
         assert page.get_by_role("heading", name="Lesson 2: Hedges").count() == 1  # the Markdown renders
+        assert "reload this page" in page.locator(".mlw-app-note").inner_text()  # the app's own advice
         shoot(page, shots, "1-opened")
 
         spot = view(page, 0)

@@ -316,7 +316,7 @@ function render({ model, el: host, experimental }) {
     try {
       await experimental.invoke(name, {}, { signal: AbortSignal.timeout(15000) });
     } catch (err) {
-      saved.textContent = "The kernel did not answer. Press Run ▸ Run All Cells, then try again (your marks are kept).";
+      saved.textContent = `The kernel did not answer. ${rerun()}, then try again (your marks are kept).`;
     }
   }
 

@@ -41,6 +41,12 @@ function render({ model, el: host, experimental }) {
     bar.classList.add("mlw-compact");
     row1.prepend(count);
     bar.append(row1, status, notices);
+    if (document.body && document.body.dataset.voila) {
+      // The app view (Voilà) drops the lesson's JupyterLab instructions (mlkit.appview); this is their
+      // app version: a reload runs the lesson afresh, with every saved answer.
+      bar.append(el("p", { class: "mlw-app-note" }, "New session? Press Load a saved file, pick the file you " +
+        "downloaded last time, then reload this page. A button stops answering? Reload this page: nothing saved is lost."));
+    }
   } else {
     bar.append(title, count, row1, row2, status, notices, details);
   }
@@ -88,9 +94,9 @@ function render({ model, el: host, experimental }) {
       const snapshot = model.get("snapshot");
       if (snapshot) {
         saveBlob(snapshot, file);
-        status.textContent = `The lesson's kernel did not answer, so ${file} holds the answers this page last saw. Press Run ▸ Run All Cells, then download again to be sure it has everything.`;
+        status.textContent = `The lesson's kernel did not answer, so ${file} holds the answers this page last saw. ${rerun()}, then download again to be sure it has everything.`;
       } else {
-        status.textContent = "The lesson's kernel did not answer. Press Run ▸ Run All Cells, then press Download again.";
+        status.textContent = `The lesson's kernel did not answer. ${rerun()}, then press Download again.`;
       }
     }
   });
@@ -103,9 +109,9 @@ function render({ model, el: host, experimental }) {
     try {
       const buffer = await file.arrayBuffer();
       const [reply] = await experimental.invoke("load", { name: file.name }, { buffers: [buffer], signal: AbortSignal.timeout(20000) });
-      status.textContent = reply.message;
+      status.textContent = reply.loaded ? `${reply.message} ${rerun()} to see them in this lesson.` : reply.message;
     } catch (err) {
-      status.textContent = "The lesson's kernel did not answer. Press Run ▸ Run All Cells, then load the file again.";
+      status.textContent = `The lesson's kernel did not answer. ${rerun()}, then load the file again.`;
     }
     fileInput.value = "";
   });
