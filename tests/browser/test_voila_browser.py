@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from jlab import open_notebook, shoot
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 from test_article_view_browser import picked_words, view, wait_saved, word
 
 import mlkit
@@ -125,3 +125,44 @@ def test_lesson_02_as_voila_app_select_check_reload(
         assert kernel_cwd(next(iter(lab_kernels))) == (lab_root / "lessons").resolve()
     finally:
         shut_down(page, lab_url, started)
+
+
+LESSONS = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "lessons").glob("*.ipynb"))
+# Voilà shows its cells (hidden behind a spinner until then) once every cell has run.
+DONE_JS = """() => { const shown = e => e && getComputedStyle(e).display !== 'none';
+  return shown(document.querySelector('#rendered_cells')) && !shown(document.querySelector('#loading')); }"""
+
+
+def test_every_lesson_opens_as_a_clean_app_and_its_heartbeat_reaches_the_kernel(
+    browser: Browser, lab_url: str, artifacts: Path
+) -> None:
+    """Each lesson's app link renders every widget with no error, no code and no JupyterLab instruction.
+    The My work bar's heartbeat (shortened to 1 s here, in a context of its own) counts as kernel activity
+    in Voilà too, so the kit's culling spares the lesson a student is reading."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script("globalThis.mlkitHeartbeatMs = 1000;")
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    before = kernel_ids(page, lab_url)
+    started: set[str] = set()
+    try:
+        for name in LESSONS:
+            page.goto(f"{lab_url}/voila/render/lessons/{name}")
+            page.wait_for_function(DONE_JS)
+            started |= kernel_ids(page, lab_url) - before
+            page.wait_for_timeout(1500)  # widgets draw after the cells ran
+            assert_clean_app(page)
+            assert "Loading widget" not in page.locator("body").inner_text(), name
+            assert page.locator(".mlkit-mywork").count() >= 2, f"{name}: the My work bars did not draw"
+            shoot(page, artifacts / "voila", f"lesson-{name[:2]}")
+        # the lesson on screen (the others' pages are gone, their kernels idle until culled)
+        mine = [k for k in page.request.get(f"{lab_url}/api/kernels").json() if k["id"] in started]
+        assert len(mine) == len(LESSONS) and sum(k["connections"] for k in mine) == 1
+        current = max(mine, key=lambda k: k["connections"])
+        first = current["last_activity"]
+        page.wait_for_timeout(3000)  # nobody touches the page
+        again = next(k for k in page.request.get(f"{lab_url}/api/kernels").json() if k["id"] == current["id"])
+        assert again["last_activity"] > first, "the heartbeat did not reach the kernel"
+    finally:
+        shut_down(page, lab_url, started)
+        context.close()
