@@ -125,6 +125,9 @@ def test_lesson_02_as_voila_app_select_check_reload(
         assert kernel_cwd(next(iter(lab_kernels))) == (lab_root / "lessons").resolve()
     finally:
         shut_down(page, lab_url, started)
+        # Leave no JupyterLab idling on the shared page: while the next test runs in its own context, its
+        # file browser's poll would back off, and a later test double-clicking a new file would not see it.
+        page.goto("about:blank")
 
 
 LESSONS = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "lessons").glob("*.ipynb"))
