@@ -14,12 +14,16 @@ FIRST_LESSON := lessons/00_start_here.ipynb
 TEACHER_OPEN := $(firstword $(wildcard instructor/INSTRUCTOR_GUIDE.md) $(wildcard instructor))
 # Extra JupyterLab options, e.g. `make lab LAB_ARGS="--no-browser --port 8890"` (or --allow-root in a container).
 LAB_ARGS ?=
+# `make app LESSON=02` opens that lesson as a Voilà app (no code cells) on the same server `make lab` runs.
+LESSON ?= 00
+APP_LESSON = $(notdir $(firstword $(wildcard lessons/$(LESSON)*.ipynb)))
 
-.PHONY: help install lab lab-teacher test test-browser evaluate bench bench-memory binder-links clean distclean
+.PHONY: help install lab lab-teacher app test test-browser evaluate bench bench-memory binder-links clean distclean
 
 help:
 	@echo "make lab           set up .venv and open JupyterLab on lessons/ at $(FIRST_LESSON)"
 	@echo "make lab-teacher   the same on the whole repository, opening the instructor's guide"
+	@echo "make app LESSON=02 one lesson as an app (Voilà): text and widgets, no code cells, nothing to run"
 	@echo "make test          set up .venv, then ruff and the whole test suite (not the browser tests)"
 	@echo "make test-browser  every lesson run, saved, closed and reopened in JupyterLab in Chromium (needs chromium)"
 	@echo "make binder-links REPO=owner/name [HUB=https://hub.example.org] [BRANCH=main]"
@@ -51,6 +55,13 @@ lab: install
 
 lab-teacher: install
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(TEACHER_OPEN),--LabApp.default_url="/lab/tree/$(TEACHER_OPEN)") $(LAB_ARGS)
+
+# The same server and settings as `make lab` (so the same answers file, lessons/student_work/), opening
+# Voilà's page for one lesson; JupyterLab stays reachable at /lab.
+app: install
+	@test -n "$(APP_LESSON)" || { echo "no lesson in lessons/ starts with LESSON=$(LESSON) (for example LESSON=02)"; exit 2; }
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)/lessons" \
+		--LabApp.default_url="/voila/render/$(APP_LESSON)" $(LAB_ARGS)
 
 # All three checks run even when one fails (one run shows every problem); any failure fails the target.
 # pytest exits 5 when it collects no test: that, like any non-zero status, is a failure here.

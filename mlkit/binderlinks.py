@@ -1,7 +1,8 @@
 """Print the links that publish the kit, so nobody edits URLs by hand:
 `python -m mlkit.binderlinks --repo owner/name [--hub URL] [--branch main]` (or `make binder-links`).
 
-Prints the Binder badge for the README, one Binder link per lesson (each opens that lesson), the
+Prints the Binder badge for the README, one Binder link per lesson (each opens that lesson), one app
+link per lesson (the same lesson in Voilà: text and widgets, no code cells, from the same Binder), the
 instructor's guide on Binder, and the nbgitpuller link a school JupyterHub needs. Standard library only:
 it runs with any Python 3.10+, before anything is installed.
 """
@@ -62,6 +63,11 @@ def binder_link(repo: str, branch: str, path: str) -> str:
     return f"{BINDER}/{repo}/{quote(branch, safe='')}?urlpath=lab/tree/{quote(path)}"
 
 
+def app_link(repo: str, branch: str, path: str) -> str:
+    """The same Binder, opening the notebook ``path`` as a Voilà app (no code cells) instead of JupyterLab."""
+    return f"{BINDER}/{repo}/{quote(branch, safe='')}?urlpath=voila/render/{quote(path)}"
+
+
 def badge(repo: str, branch: str) -> str:
     """The README badge: Binder's logo, linking to lesson 00."""
     link = binder_link(repo, branch, f"lessons/{FIRST_LESSON}")
@@ -91,6 +97,10 @@ def report(repo: str, branch: str, hub: str | None, root: Path) -> str:
         "One Binder link per lesson:",
         "",
         *(f"- {Path(name).stem}: {binder_link(repo, branch, f'lessons/{name}')}" for name in lessons),
+        "",
+        "The same lessons as apps (Voilà: no code cells, nothing to run; for younger classes):",
+        "",
+        *(f"- {Path(name).stem}: {app_link(repo, branch, f'lessons/{name}')}" for name in lessons),
     ]
     if (root / GUIDE).exists():
         lines += ["", f"The instructor's guide on Binder: {binder_link(repo, branch, GUIDE)}"]

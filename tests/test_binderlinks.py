@@ -93,11 +93,18 @@ def test_nbgitpuller_link_copies_the_repository_and_opens_lesson_00() -> None:
 
 
 def test_report_has_one_link_per_lesson_each_to_an_existing_notebook() -> None:
+    """Each lesson twice: in JupyterLab, then as a Voilà app (urlpath voila/render/<path>, Voilà's
+    documented form for rendering one notebook) from the same Binder."""
     text = binderlinks.report("my-school/media-kit", "main", None, ROOT)
     links = [line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("- ")]
-    assert len(links) == len(LESSONS) > 0
-    for link, name in zip(links, LESSONS, strict=True):
+    assert len(links) == 2 * len(LESSONS) > 0
+    lab, app = links[: len(LESSONS)], links[len(LESSONS) :]
+    for link, name in zip(lab, LESSONS, strict=True):
         assert link == f"https://mybinder.org/v2/gh/my-school/media-kit/main?urlpath=lab/tree/lessons/{name}"
+    for link, name in zip(app, LESSONS, strict=True):
+        assert (
+            link == f"https://mybinder.org/v2/gh/my-school/media-kit/main?urlpath=voila/render/lessons/{name}"
+        )
     assert "YOUR-HUB" in text, "without HUB the nbgitpuller link should say what to fill in"
 
 

@@ -17,6 +17,7 @@ from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
 from jupyterlab.labapp import LabApp
 from traitlets.config import Config
 from traitlets.utils.importstring import import_item
+from voila.exporter import VoilaExporter
 
 from mlkit import labsetup
 
@@ -24,6 +25,7 @@ CONFIG_CLASSES = {
     "FileContentsManager": FileContentsManager,
     "MappingKernelManager": MappingKernelManager,
     "LabApp": LabApp,
+    "VoilaExporter": VoilaExporter,
 }
 
 
@@ -106,8 +108,9 @@ def test_every_server_setting_is_a_configurable_trait(section: str) -> None:
     traits = CONFIG_CLASSES[section].class_traits(config=True)
     for key, value in labsetup.server_config()[section].items():
         assert key in traits, f"{section}.{key} is not a configurable trait"
-        if isinstance(value, str) and "." in value:
-            assert callable(import_item(value)) or isinstance(import_item(value), type), value
+        for item in value if isinstance(value, list) else [value]:  # dotted names must import
+            if isinstance(item, str) and "." in item:
+                assert callable(import_item(item)) or isinstance(import_item(item), type), item
 
 
 def test_culling_values_reach_the_kernel_manager() -> None:
@@ -151,3 +154,20 @@ def test_a_jupyter_server_reads_the_installed_config(tmp_path: Path) -> None:
     assert seen["hook"] == labsetup.server_config()["FileContentsManager"]["pre_save_hook"]
     assert seen["cull"] == 4321
     assert not seen["spacy"], "loading the save hook imported spaCy into the server"
+
+
+def test_voilas_exporter_runs_the_kits_preprocessor() -> None:
+    """Voilà, a server extension here, builds its page's exporter from the server's own config (the
+    jupyter_server_config.json labsetup installs; its voila.json only sets VoilaConfiguration). That exporter
+    runs mlkit.appview on a lesson as Voilà's page does (a JupyterLab instruction gone, the rest kept) and
+    leaves other notebooks alone. The browser test checks the same on a served lesson."""
+    import nbformat
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    exporter = VoilaExporter(config=Config(labsetup.server_config()))
+    text = "Read this.\n\nChoose **Run ▸ Run All Cells**."
+    for metadata, expected in [({"mlkit": {"lesson": "02_hedges"}}, "Read this."), ({}, text)]:
+        nb = nbformat.v4.new_notebook(metadata=metadata)
+        nb.cells = [nbformat.v4.new_markdown_cell(text)]
+        nb, _ = super(TemplateExporter, exporter).from_notebook_node(nb)  # what Voilà's page runs
+        assert nb.cells[0].source == expected

@@ -25,8 +25,9 @@ pytestmark = [pytest.mark.launch, pytest.mark.slow]
 
 
 @contextmanager
-def launched(target: str, home: Path) -> Iterator[tuple[list[str], str]]:
-    """Run `make TARGET`; yield (names at the served root, the URL Jupyter would open in a browser)."""
+def launched(target: str, home: Path, *make_vars: str) -> Iterator[tuple[list[str], str]]:
+    """Run `make TARGET [VAR=value ...]`; yield (names at the served root, the URL Jupyter would open in a
+    browser)."""
     if shutil.which("make") is None or not (ROOT / ".venv" / "bin" / "jupyter").exists():
         pytest.skip("needs make and the project's .venv (make install)")
     port = labserver.free_port()
@@ -41,7 +42,8 @@ def launched(target: str, home: Path) -> Iterator[tuple[list[str], str]]:
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
     }
     # -o: never reinstall from inside a test, even if a stamp looks out of date.
-    cmd = ["make", "--no-print-directory", *(f"-o{s}" for s in STAMPS), target, f"LAB_ARGS={lab_args}"]
+    cmd = ["make", "--no-print-directory", *(f"-o{s}" for s in STAMPS), target, *make_vars]
+    cmd.append(f"LAB_ARGS={lab_args}")
     log = home / "make.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -84,3 +86,22 @@ def test_make_lab_teacher_serves_the_repository_and_opens_the_guide(tmp_path: Pa
             assert opened.endswith("/lab"), f"no instructor/ folder yet, but {opened} was opened"
         else:
             assert opened.endswith(f"/lab/tree/{expected}"), opened
+
+
+def test_make_app_serves_the_lessons_and_opens_one_in_voila(tmp_path: Path) -> None:
+    with launched("app", tmp_path, "LESSON=02") as (names, opened):
+        assert "02_hedges.ipynb" in names and "mlkit" not in names, names  # the root `make lab` serves
+        assert opened.endswith("/voila/render/02_hedges.ipynb"), opened
+
+
+def test_make_app_refuses_a_lesson_that_does_not_exist() -> None:
+    if shutil.which("make") is None:
+        pytest.skip("needs make")
+    done = subprocess.run(
+        ["make", "--no-print-directory", *(f"-o{s}" for s in STAMPS), "app", "LESSON=99"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0 and "LESSON=99" in done.stdout + done.stderr

@@ -116,13 +116,11 @@ class MyWork(anywidget.AnyWidget):
             report = store.merge_upload(content)
         except (ValueError, OSError) as exc:
             return {"message": f"{name} was not loaded: {exc}"}, []
-        message = (
-            f"Loaded {report.loaded} answer{'s' if report.loaded != 1 else ''} from {name}. Press "
-            "Run ▸ Run All Cells to see them in this lesson."
-        )
+        # The page adds how to see them ("Press Run ▸ Run All Cells", or in the app view "Reload this page").
+        message = f"Loaded {report.loaded} answer{'s' if report.loaded != 1 else ''} from {name}."
         if report.problems:
             message += f" Left out, because they could not be read: {'; '.join(report.problems[:5])}."
-        return {"message": message}, []
+        return {"message": message, "loaded": report.loaded}, []
 
 
 def my_work(compact: bool = False) -> MyWork:

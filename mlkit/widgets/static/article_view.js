@@ -374,7 +374,7 @@ function render({ model, el: host, experimental }) {
     try {
       await experimental.invoke(name, {}, { signal: AbortSignal.timeout(15000) });
     } catch (err) {
-      saved.textContent = "The kernel did not answer. Press Run ▸ Run All Cells, then try again (your marks are kept).";
+      saved.textContent = `The kernel did not answer. ${rerun()}, then try again (your marks are kept).`;
       return;
     }
     // the reply comes after the new state, so the view is already redrawn in its new mode

@@ -11,3 +11,10 @@ function el(tag, attrs = {}, text) {
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+// What brings a lesson back when its kernel does not answer. In JupyterLab: run every cell again. In the
+// app view (Voilà, whose page carries data-voila), there are no cells: reloading the page runs the lesson
+// afresh. Either way the saved answers come back from the answers file.
+function rerun() {
+  return document.body && document.body.dataset.voila ? "Reload this page" : "Press Run ▸ Run All Cells";
+}

@@ -41,11 +41,18 @@ function render({ model, el: host, experimental }) {
     bar.classList.add("mlw-compact");
     row1.prepend(count);
     bar.append(row1, status, notices);
+    if (document.body && document.body.dataset.voila) {
+      // The app view (Voilà) drops the lesson's JupyterLab instructions (mlkit.appview); this is their
+      // app version: a reload runs the lesson afresh, with every saved answer.
+      bar.append(el("p", { class: "mlw-app-note" }, "New session? Press Load a saved file, pick the file you " +
+        "downloaded last time, then reload this page. A button stops answering? Reload this page: nothing saved is lost."));
+    }
   } else {
     // closing a lesson after Run All, JupyterLab asks whether to save the notebook: the answer does not matter
     const closing = el("p", { class: "mlw-closing" },
       "Your answers are kept in this answers file, not in the notebook: if JupyterLab asks whether to save the notebook when you close it, either answer is fine.");
-    bar.append(title, count, row1, row2, status, notices, details, closing);
+    bar.append(title, count, row1, row2, status, notices, details);
+    if (!(document.body && document.body.dataset.voila)) bar.append(closing); // the app view has no notebook to save
   }
   host.append(bar);
 
@@ -91,9 +98,9 @@ function render({ model, el: host, experimental }) {
       const snapshot = model.get("snapshot");
       if (snapshot) {
         saveBlob(snapshot, file);
-        status.textContent = `The lesson's kernel did not answer, so ${file} holds the answers this page last saw. Press Run ▸ Run All Cells, then download again to be sure it has everything.`;
+        status.textContent = `The lesson's kernel did not answer, so ${file} holds the answers this page last saw. ${rerun()}, then download again to be sure it has everything.`;
       } else {
-        status.textContent = "The lesson's kernel did not answer. Press Run ▸ Run All Cells, then press Download again.";
+        status.textContent = `The lesson's kernel did not answer. ${rerun()}, then press Download again.`;
       }
     }
   });
@@ -106,9 +113,9 @@ function render({ model, el: host, experimental }) {
     try {
       const buffer = await file.arrayBuffer();
       const [reply] = await experimental.invoke("load", { name: file.name }, { buffers: [buffer], signal: AbortSignal.timeout(20000) });
-      status.textContent = reply.message;
+      status.textContent = reply.loaded ? `${reply.message} ${rerun()} to see them in this lesson.` : reply.message;
     } catch (err) {
-      status.textContent = "The lesson's kernel did not answer. Press Run ▸ Run All Cells, then load the file again.";
+      status.textContent = `The lesson's kernel did not answer. ${rerun()}, then load the file again.`;
     }
     fileInput.value = "";
   });
