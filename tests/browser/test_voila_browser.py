@@ -112,7 +112,7 @@ def test_lesson_02_as_voila_app_select_check_reload(
         assert "saved marks are back" in spot.locator(".mlk-saved").inner_text()
         spot.locator(".mlk-fb-found").first.scroll_into_view_if_needed()
         shoot(page, shots, "3-reloaded")
-        spot.get_by_role("button", name="Change my marks").click()
+        spot.get_by_role("button", name="Change my marks").first.click()
         page.wait_for_function("el => el.dataset.mode === 'select'", arg=spot.element_handle())
         assert picked_words(spot) == ["Imad", "reportedly", "apparently"]
         spot.scroll_into_view_if_needed()
