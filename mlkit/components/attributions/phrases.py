@@ -17,6 +17,7 @@ from .words import (
     DOCUMENT_SOURCES,
     HEAD_CUTS,
     LEADING_DROP,
+    NOT_SPEAKERS,
     NP_BREAKERS,
     PREPOSITIONS,
     PRONOUNS,
@@ -28,6 +29,21 @@ from .words import (
 def is_aux(tok: Token) -> bool:
     """A helping verb ("has", "would", "may") — but not "May" inside a sentence ("2 May", "Theresa May")."""
     return tok.lower_ in AUXILIARIES and not (tok.text == "May" and not tok.is_sent_start)
+
+
+NOUNS_IN_LY = frozenset({"ally", "assembly", "family", "rally"})
+
+
+def not_a_speaker(span: Span) -> bool:
+    """One word that cannot speak on its own: a quotation mark, a linking word, a day or a month, an
+    adverb ("after initially saying") or a participle ("the stakes of committing ...")."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    low = tok.lower_
+    if tok.is_punct or low in NOT_SPEAKERS:
+        return True
+    return tok.is_lower and tok.is_alpha and low.endswith(("ly", "ing")) and low not in NOUNS_IN_LY
 
 
 def breaks_np(tok: Token) -> bool:

@@ -15,7 +15,7 @@ from mlkit.components.tokens import prev_word as word_before
 from .appositives import apposed_speaker, comma_before
 from .cues import Cue
 from .doc_view import Attr, DocView, Range
-from .phrases import cap, is_citable, is_name, looks_like_speaker, phrase_to
+from .phrases import cap, is_citable, is_name, looks_like_speaker, not_a_speaker, phrase_to
 from .speaker_before import relative_speaker, source_before
 from .words import (
     ADVERBS,
@@ -60,6 +60,8 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
     doc, cue_start, prev = v.doc, cue.cue_start, cue.prev
     relative = relative_speaker(v, cue_start)
     source = relative[0] if relative else source_before(v, cue_start, cue.ing)
+    if source is not None and not_a_speaker(v.span(source)):
+        source = None  # "after initially saying": the speaker is the clause's subject, looked for below
     if cue.restricted and prev is not None and cue.start == cue_start:
         owner = _owner_of_noun(v, prev)  # "his claim that ...", "Clinton's claims"
         if owner is False:
@@ -95,7 +97,7 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
         source = subject_of_participle(v, cue_start)  # "Clinton took to Twitter to say ..."
     if cue.ing and source is not None and doc[source[1] - 1].lower_ in DOCUMENT_NOUNS:
         source = subject_of_participle(v, cue_start) or source  # "ISIS issued a statement claiming"
-    if source is None:
+    if source is None or not_a_speaker(v.span(source)):
         return None
     return Speaker(source, near, inverted, relative[1] if relative and source == relative[0] else None)
 
@@ -233,10 +235,25 @@ def _subordinate(v: DocView, i: int) -> bool:
     )
 
 
+DASHES = frozenset({"—", "–", "--", "―"})
+
+
+def _after_dateline(toks: list[Token]) -> list[Token]:
+    """ "ORLANDO, Fla. — Obama met ... and said": the words after a dateline (a place in capitals and
+    a dash) that opens the story; the place is not the subject."""
+    for k, t in enumerate(toks[:8]):
+        if t.text in DASHES:
+            head = toks[:k]
+            if head and head[0].is_upper and all(cap(h) or h.is_punct for h in head):
+                return toks[k + 1 :]
+            break
+    return toks
+
+
 def subject_of_participle(v: DocView, cue_start: int) -> Range | None:
     """ "ISIS issued a statement claiming ..." / "She spoke on Monday, saying ...": the clause subject."""
     s0, s1 = v.sent(cue_start)
-    toks = v.words(s0, cue_start)
+    toks = _after_dateline(v.words(s0, cue_start))
     while toks and (toks[0].lower_ in LEADING_DROP or toks[0].text in QUOTE_MARKS):
         toks.pop(0)  # "Then he cut into Bush, calling him ...": "Then" is not the subject
     if not toks or (toks[0].lower_ in LEAD_PREPOSITIONS and not any(t.text == "," for t in toks)):

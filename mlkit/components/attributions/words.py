@@ -34,6 +34,7 @@ LISTENERS = _WORDS["listeners"]
 TIME_WORDS = _WORDS["time_words"]
 ORGANISATIONS = _WORDS["organisations"]
 OUTLET_NOUNS = _WORDS["outlet_nouns"]
+NOT_SPEAKERS = _WORDS["not_speakers"]
 
 RELATIVES = frozenset({"who", "whose", "which", "whom"})
 SPEAKING_RELATIVES = frozenset({"who", "which"})  # "Republicans who oppose", "the union, which endorsed"
