@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
                         "start": cue[0][0] if cue else None,
                         "cue": _show(text, cue),
                         "source": _show(text, src),
+                        "kind": it.get("kind"),
+                        "content": (_show(text, fragments(it.get("content"))) or "")[:120],
                         "context": _context(text, cue),
                     }
                 )

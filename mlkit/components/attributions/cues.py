@@ -15,7 +15,7 @@ from mlkit import lexicon
 from mlkit.components.tokens import prev_word as word_before
 
 from .doc_view import DocView, Range
-from .phrases import cap
+from .phrases import abbreviation_dot, cap
 from .words import (
     ARTICLES,
     ASKED_OPENERS,
@@ -118,6 +118,15 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
     if prev_low in PASSIVE_AUX and not first_low.endswith("ing"):
         cue.route = "passive"  # "was criticized by X", "has been asked", "it was reported that"
         return cue
+    if (word, nxt_low) in _not_reports():
+        return None  # "think tank", "adding to her lead": set phrases that report nothing
+    if (
+        first_tok.text[:1].isupper()
+        and prev_word is not None
+        and prev_word.i >= v.sent(cue_start)[0]
+        and (abbreviation_dot(prev_word) or (prev_word.is_lower and nxt is not None and cap(nxt)))
+    ):
+        return None  # "spokeswoman Hope Hicks said", "Ms. Hope said": part of a name, not a report
     if (
         prev_low in FUTURE_MARKERS
         and not (prev_word.text == "May" and not prev_word.is_sent_start)  # "Theresa May told"
@@ -215,6 +224,19 @@ def cue_holds(v: DocView, cue: Cue, source: Range, kind: str, after_that: bool, 
     if "content_before" in cue.flags and kind != "direct" and not (before and before.text == ","):
         return False  # "continued" reports speech only after a quotation or a reported clause
     return not quoted_chatter(v, cue.cue_start, source)
+
+
+@lru_cache(maxsize=1)
+def _not_reports() -> frozenset[tuple[str, str]]:
+    """Set phrases where a cue word reports nothing ("think tank"; mlkit/data/not_reports.tsv)."""
+    text = resources.files("mlkit").joinpath("data/not_reports.tsv").read_text(encoding="utf-8")
+    rows = [r.split("\t") for r in text.splitlines() if r.strip() and not r.startswith("#")][1:]
+    return frozenset(
+        (form, after)
+        for forms, afters, _why in rows
+        for form in forms.split("|")
+        for after in afters.split("|")
+    )
 
 
 @lru_cache(maxsize=1)

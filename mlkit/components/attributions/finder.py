@@ -17,7 +17,12 @@ from .constructions import according_to, passive, passive_candidates, question_p
 from .content import find_content, inside_quote
 from .cues import cue_holds, cue_phrase, read_cue, stance
 from .doc_view import Attr, DocView, Range
-from .final_pass import continue_quotations, explain_quoted_sources, trim_coordinated_contents
+from .final_pass import (
+    continue_quotations,
+    drop_minds_inside_reports,
+    explain_quoted_sources,
+    trim_coordinated_contents,
+)
 from .labels import headline_labels, polls_as_settings
 from .phrases import is_citable
 from .sources import final_kind, resolve_sources, source_type
@@ -69,6 +74,7 @@ class AttributionFinder:
         found.extend(polls_as_settings(v))
         found.sort(key=lambda a: a.cue)
         trim_coordinated_contents(v, found)
+        found = drop_minds_inside_reports(v, found)
         resolve_sources(v, found)
         continue_quotations(v, found)
         explain_quoted_sources(v, found)
@@ -140,6 +146,7 @@ def attribution_for(
     stance_, explanation = stance(cue.word, cue.nxt, entry)
     attr = Attr((cue.cue_start, end), speaker.source, content, kind, stance_, explanation)
     attr.resolved = speaker.stands_for  # "Republicans who oppose him": "who" stands for the Republicans
+    attr.extra["mind"] = cue.mind
     return attr
 
 
