@@ -27,6 +27,7 @@ from .labels import headline_labels, polls_as_settings
 from .phrases import is_citable
 from .sources import final_kind, resolve_sources, source_type
 from .speaker import find_speaker, source_after
+from .words import LEAD_PREPOSITIONS
 
 if not Doc.has_extension("mlkit_attributions"):
     Doc.set_extension("mlkit_attributions", default=None)
@@ -116,7 +117,7 @@ def attribution_for(
     phrase = cue_phrase(v, start, end)
     if phrase.startswith("according"):
         return according_to(v, start, end, entry, "according_to")
-    if phrase == "citing":
+    if phrase == "citing" and v.doc[start - 1].lower_ not in LEAD_PREPOSITIONS:  # "by citing": a reason
         cited = source_after(v, end)
         if cited is not None and is_citable(v.span(cited)):
             attr = according_to(v, start, end, entry, "indirect", cited)
