@@ -163,6 +163,10 @@ def test_look_alikes_that_are_not_hedges(text: str) -> None:
         ("At most 40 people came.", [("At most 40", "approximator")]),
         ("Just under 40 percent agreed.", [("Just under 40", "approximator")]),
         ("He has met them six or seven times.", [("six or seven", "approximator")]),
+        ("Unemployment is near 5 percent.", [("near 5", "approximator")]),
+        ("Nearly a third said no.", [("Nearly a third", "approximator")]),
+        ("Less than a fifth agreed.", [("Less than a fifth", "approximator")]),
+        ("He sought a third term near 5th Avenue.", []),
         # the look-alikes: a verb that reports, a realisation, a choice between years
         ("Police suspected that he fled.", []),
         ("It became apparent that he had lost.", []),
