@@ -81,3 +81,22 @@ def test_a_thought_inside_someone_elses_report_is_that_speakers_claim() -> None:
 def test_descriptions_with_an_abbreviation_or_to(text: str, source: str) -> None:
     """ "No." is not a full stop and "to the forum" is part of a description: the speaker is found."""
     assert cues_and_sources(text) == [("said", source)]
+
+
+def test_a_passive_report_across_an_adverb_names_its_agent() -> None:
+    """ "was first reported by MSNBC": MSNBC is the source, and the cue keeps its helper verb."""
+    attrs = mlkit.analyze("O’Malley’s move was first reported by MSNBC.").attributions
+    assert [(a["cue"]["text"], a["source"]["text"]) for a in attrs] == [("was first reported", "MSNBC")]
+    assert cues_and_sources("It was previously reported that he left.") == [("was previously reported", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lerer reported from Los Angeles.",  # a byline: where the journalist worked
+        "It was a collection of his writing that included a profile.",  # a noun after "his"
+        "The saying goes that all politics is local.",  # a noun after "the"
+    ],
+)
+def test_bylines_and_nouns_in_ing_are_not_reports(text: str) -> None:
+    assert cues_and_sources(text) == []

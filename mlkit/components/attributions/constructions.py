@@ -19,6 +19,7 @@ from .words import (
     AGENTLESS_IDS,
     AGENTLESS_VERBS,
     LEADING_DROP,
+    PASSIVE_AUX,
     PASSIVE_IDS,
     QUOTE_MARKS,
     THAT_ID,
@@ -86,6 +87,8 @@ def passive(v: DocView, cue: Cue) -> Attr | None:
     saying = cue.first_low in AGENTLESS_VERBS
     if nxt is None:
         return None
+    if aux.lower_ not in PASSIVE_AUX:  # "was first reported": the helper stands before the adverb
+        aux = word_before(doc, aux.i) or aux
     if not saying and (
         cue.flags & NOT_PASSIVE_FLAGS  # "is believed", "is expected": hedges, not reports
         or aux.lower_ in {"'s", "’s"}  # "Obama's calls for": a possessive

@@ -17,6 +17,7 @@ from mlkit.components.tokens import prev_word as word_before
 from .doc_view import DocView, Range
 from .phrases import abbreviation_dot, cap
 from .words import (
+    ADVERBS,
     ARTICLES,
     ASKED_OPENERS,
     AUX_IDS,
@@ -115,7 +116,7 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
         if (opens or nxt_low in QUESTION_WORDS) and (opens or prev_low in ASKED_OPENERS):
             cue.route = "question"  # "Asked whether he would quit, X said"
             return cue
-    if prev_low in PASSIVE_AUX and not first_low.endswith("ing"):
+    if _passive_aux_before(v, prev_word) and not first_low.endswith("ing"):
         cue.route = "passive"  # "was criticized by X", "has been asked", "it was reported that"
         return cue
     if (word, nxt_low) in _not_reports():
@@ -139,6 +140,8 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
     if nxt_low == "for" and word.startswith("ask"):
         return None  # "asked for a crossing" is a request, not a report
     cue.ing = word.endswith("ing") or first_low.endswith("ing")
+    if cue.ing and end - start == 1 and (prev_low in DETERMINERS or prev_low in POSSESSIVES):
+        return None  # "his writing", "the warning", "a saying": a noun, not a report
     cue.mind = "mind" in flags
     if cue.mind and v.quote_containing(first_tok.idx) is not None:
         return None  # "“I think we will win,” she said": the speaker's own words, not a report
@@ -150,6 +153,18 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
 
 
 ARTICLES_POSSESSIVES = ARTICLES | POSSESSIVES
+
+
+def _passive_aux_before(v: DocView, prev: Token | None) -> bool:
+    """ "was reported", and across an adverb: "was first reported by MSNBC", "has been widely criticized"."""
+    if prev is None:
+        return False
+    if prev.lower_ in PASSIVE_AUX:
+        return True
+    if prev.lower_ not in ADVERBS and not (prev.is_lower and prev.lower_.endswith("ly")):
+        return False
+    before = word_before(v.doc, prev.i)
+    return before is not None and before.lower_ in PASSIVE_AUX
 
 
 @lru_cache(maxsize=256)
