@@ -151,7 +151,7 @@ def source_after(v: DocView, cue_end: int, long: bool = False) -> Range | None:
         if tok.lower_ in stops and not (toks and toks[-1].lower_ in SOURCE_LINKS):
             break  # "said the mayor on Monday" ends at "on"; "people familiar with the plan" does not
         toks.append(tok)
-        if len(toks) > (20 if long else 9):
+        if len(toks) > (20 if long else 12):
             return None
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"the", "a", "an", "and"}):
         toks.pop()
