@@ -216,7 +216,7 @@ def description(toks: list[Token]) -> bool:
         or first.lower_ in {"including", "like", "then", "now", "once", "himself", "herself", "both", "also"}
         or (first.is_lower and first.lower_.endswith(("ing", "ed")))
         or first.lower_ in PREPOSITIONS  # "Sexton, after previous Trump rallies, wrote"
-        or (first.is_lower and len(toks) <= 14 and not any(breaks_np(t) for t in toks))
+        or (first.is_lower and len(toks) <= 20 and not any(breaks_np(t) for t in toks))
     )  # the last: a role, "executive director of National Nurses United"
 
 

@@ -63,7 +63,9 @@ PRONOUN_COMPANIONS = frozenset(
     "himself herself themselves itself ourselves myself all both each alone too".split()
 )
 FIRST_PERSON = frozenset({"i", "we", "you"})
-ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
+ASIDES = (
+    ADVERBS | LEADING_DROP | {"though", "too", "instead"}
+)  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 DOCUMENT_SOURCES = EVIDENCE_SOURCES | DOCUMENT_NOUNS | {"media", "reports", "outlets", "television", "tv"}
 ARTICLES = frozenset({"the", "a", "an"})
 
