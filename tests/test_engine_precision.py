@@ -1,4 +1,4 @@
-"""Marks PolNeAR train showed to be wrong (engine issue 12, third session): set phrases that report
+"""Marks PolNeAR train showed to be wrong or missing (engine issue 12, third session): set phrases that report
 nothing, names that look like verbs, and thoughts credited to people inside someone else's report."""
 
 from __future__ import annotations
@@ -100,3 +100,16 @@ def test_a_passive_report_across_an_adverb_names_its_agent() -> None:
 )
 def test_bylines_and_nouns_in_ing_are_not_reports(text: str) -> None:
     assert cues_and_sources(text) == []
+
+
+def test_a_question_put_with_when_counts_when_the_answer_is_reported() -> None:
+    """ "When asked why, X responded ...": the question is a report with no one named as asking."""
+    assert cues_and_sources("When asked why, Sembler responded in a text message: “Trump will win.”") == [
+        ("asked", None),
+        ("responded", "Sembler"),
+    ]
+    assert cues_and_sources(
+        "When asked at the conference about the merger, she defended her decision to fire him."
+    ) == [("asked", None), ("defended", "she")]
+    # no answer reported: no question to mark
+    assert cues_and_sources("When asked at the conference about the merger, she smiled.") == []

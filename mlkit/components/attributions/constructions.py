@@ -21,6 +21,7 @@ from .words import (
     LEADING_DROP,
     PASSIVE_AUX,
     PASSIVE_IDS,
+    QUESTION_WORDS,
     QUOTE_MARKS,
     THAT_ID,
 )
@@ -60,6 +61,8 @@ def question_put(v: DocView, cue: Cue) -> Attr | None:
     sentence does not name (usually a reporter); the question is the content."""
     question = next_word(v.doc, cue.end - 1)
     rest = phrase_after(v, question.i + 1) if question is not None else None
+    if rest is None and question is not None and question.lower_ in QUESTION_WORDS:
+        rest = (question.idx, question.idx + len(question.text))  # "When asked why, ..."
     if rest is None:
         return None
     return Attr(

@@ -113,7 +113,8 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
         return None  # "270 pledged delegates", "the reported net worth": an adjective, not a report
     if word == "asked" and nxt is not None:
         opens = prev_word is None or prev_word.i < v.sent(cue_start)[0]
-        if (opens or nxt_low in QUESTION_WORDS) and (opens or prev_low in ASKED_OPENERS):
+        when = prev_low in {"when", "once", "after", "if"}  # "When asked at the conference about it, she ..."
+        if (opens or when or nxt_low in QUESTION_WORDS) and (opens or prev_low in ASKED_OPENERS):
             cue.route = "question"  # "Asked whether he would quit, X said"
             return cue
     if _passive_aux_before(v, prev_word) and not first_low.endswith("ing"):
