@@ -167,6 +167,10 @@ def test_look_alikes_that_are_not_hedges(text: str) -> None:
         ("Nearly a third said no.", [("Nearly a third", "approximator")]),
         ("Less than a fifth agreed.", [("Less than a fifth", "approximator")]),
         ("He sought a third term near 5th Avenue.", []),
+        ("Almost all voters agreed.", [("Almost all", "approximator")]),
+        ("The outcome is in doubt.", [("in doubt", "epistemic_adjective_adverb")]),
+        ("The chances that he wins are slim.", [("The chances that", "epistemic_adjective_adverb")]),
+        ("It is a plausible, coherent plan.", []),  # credible, not a judgement of chances
         # the look-alikes: a verb that reports, a realisation, a choice between years
         ("Police suspected that he fled.", []),
         ("It became apparent that he had lost.", []),
