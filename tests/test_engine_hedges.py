@@ -153,3 +153,33 @@ def test_hedges_students_met_in_real_text(text: str, hedge: str, category: str) 
 )
 def test_look_alikes_that_are_not_hedges(text: str) -> None:
     assert mlkit.analyze(text).hedges == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The apparent winner spoke first.", [("apparent", "evidential")]),
+        ("The suspected gunman fled.", [("suspected", "evidential")]),
+        ("It is doubtful he will run.", [("doubtful", "epistemic_adjective_adverb")]),
+        ("In all likelihood he will run.", [("In all likelihood", "epistemic_adjective_adverb")]),
+        ("At most 40 people came.", [("At most 40", "approximator")]),
+        ("Just under 40 percent agreed.", [("Just under 40", "approximator")]),
+        ("He has met them six or seven times.", [("six or seven", "approximator")]),
+        ("Unemployment is near 5 percent.", [("near 5", "approximator")]),
+        ("Nearly a third said no.", [("Nearly a third", "approximator")]),
+        ("Less than a fifth agreed.", [("Less than a fifth", "approximator")]),
+        ("He sought a third term near 5th Avenue.", []),
+        ("Almost all voters agreed.", [("Almost all", "approximator")]),
+        ("The outcome is in doubt.", [("in doubt", "epistemic_adjective_adverb")]),
+        ("The chances that he wins are slim.", [("The chances that", "epistemic_adjective_adverb")]),
+        ("It is a plausible, coherent plan.", []),  # credible, not a judgement of chances
+        # the look-alikes: a verb that reports, a realisation, a choice between years
+        ("Police suspected that he fled.", []),
+        ("It became apparent that he had lost.", []),
+        ("In 2014 or 2015 he moved.", []),
+    ],
+)
+def test_hedges_from_the_third_engine_session(text: str, expected: list[tuple[str, str]]) -> None:
+    """Adjectives that hedge like "alleged", limits like "at least", and small ranges (ANNOTATION.md's
+    categories; each line of mlkit/data/hedges.tsv explains itself)."""
+    assert hedge_texts(text) == expected

@@ -24,7 +24,7 @@ LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
 _SOFT_BREAKS = (",", ";", ":", "—", "–")
 _ENDERS = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
-_ABBREVIATIONS = {
+ABBREVIATIONS = {
     "mr",
     "mrs",
     "ms",
@@ -153,7 +153,7 @@ def _opens_sentence(doc: Doc, period: bool, end_idx: int, k: int) -> bool:
     """Does token k start a new sentence after the mark at end_idx (`period`: that mark is ".")?"""
     if period and end_idx > 0:
         prev = doc[end_idx - 1].text
-        if prev.lower().rstrip(".") in _ABBREVIATIONS:
+        if prev.lower().rstrip(".") in ABBREVIATIONS:
             return False
         if len(prev) == 1 and prev.isupper():
             return False  # an initial: "George W. Bush"

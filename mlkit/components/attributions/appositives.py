@@ -10,7 +10,17 @@ from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from .doc_view import DocView, Range
-from .phrases import cap, description, is_name, name_part, opener, skippable_chunk, speaker_np
+from .phrases import (
+    abbreviation_dot,
+    breaks_np,
+    cap,
+    description,
+    is_name,
+    name_part,
+    opener,
+    skippable_chunk,
+    speaker_np,
+)
 from .words import (
     ADVERBS,
     ASIDES,
@@ -18,7 +28,6 @@ from .words import (
     COMMA_ID,
     DETERMINERS,
     LEADING_DROP,
-    NP_BREAKERS,
     POSSESSIVES,
     PREPOSITIONS,
     QUOTE_IDS,
@@ -100,7 +109,7 @@ def _chunks_before(v: DocView, comma: int) -> list[list[Token]]:
             j -= 1
             continue
         h = lower[j]
-        if h in CHUNK_STOP_IDS or (h == PERIOD_ID and j > s0):
+        if h in CHUNK_STOP_IDS or (h == PERIOD_ID and j > s0 and not abbreviation_dot(doc[j])):
             break
         t = doc[j]
         if h in QUOTE_IDS:
@@ -162,7 +171,7 @@ def role(toks: list[Token]) -> bool:
         and first.is_lower
         and (not low.endswith(("ly", "ing", "ed")) or low in ROLE_PARTICIPLES)
         and len(toks) <= 12
-        and not any(t.lower_ in NP_BREAKERS or t.lower_ in CLAUSE_WORDS for t in toks)
+        and not any(breaks_np(t) or t.lower_ in CLAUSE_WORDS for t in toks)
     )
 
 

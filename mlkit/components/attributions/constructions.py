@@ -19,7 +19,9 @@ from .words import (
     AGENTLESS_IDS,
     AGENTLESS_VERBS,
     LEADING_DROP,
+    PASSIVE_AUX,
     PASSIVE_IDS,
+    QUESTION_WORDS,
     QUOTE_MARKS,
     THAT_ID,
 )
@@ -59,6 +61,8 @@ def question_put(v: DocView, cue: Cue) -> Attr | None:
     sentence does not name (usually a reporter); the question is the content."""
     question = next_word(v.doc, cue.end - 1)
     rest = phrase_after(v, question.i + 1) if question is not None else None
+    if rest is None and question is not None and question.lower_ in QUESTION_WORDS:
+        rest = (question.idx, question.idx + len(question.text))  # "When asked why, ..."
     if rest is None:
         return None
     return Attr(
@@ -86,6 +90,8 @@ def passive(v: DocView, cue: Cue) -> Attr | None:
     saying = cue.first_low in AGENTLESS_VERBS
     if nxt is None:
         return None
+    if aux.lower_ not in PASSIVE_AUX:  # "was first reported": the helper stands before the adverb
+        aux = word_before(doc, aux.i) or aux
     if not saying and (
         cue.flags & NOT_PASSIVE_FLAGS  # "is believed", "is expected": hedges, not reports
         or aux.lower_ in {"'s", "’s"}  # "Obama's calls for": a possessive

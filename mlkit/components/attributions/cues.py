@@ -15,8 +15,9 @@ from mlkit import lexicon
 from mlkit.components.tokens import prev_word as word_before
 
 from .doc_view import DocView, Range
-from .phrases import cap
+from .phrases import abbreviation_dot, cap
 from .words import (
+    ADVERBS,
     ARTICLES,
     ASKED_OPENERS,
     AUX_IDS,
@@ -112,12 +113,22 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
         return None  # "270 pledged delegates", "the reported net worth": an adjective, not a report
     if word == "asked" and nxt is not None:
         opens = prev_word is None or prev_word.i < v.sent(cue_start)[0]
-        if (opens or nxt_low in QUESTION_WORDS) and (opens or prev_low in ASKED_OPENERS):
+        when = prev_low in {"when", "once", "after", "if"}  # "When asked at the conference about it, she ..."
+        if (opens or when or nxt_low in QUESTION_WORDS) and (opens or prev_low in ASKED_OPENERS):
             cue.route = "question"  # "Asked whether he would quit, X said"
             return cue
-    if prev_low in PASSIVE_AUX and not first_low.endswith("ing"):
+    if _passive_aux_before(v, prev_word) and not first_low.endswith("ing"):
         cue.route = "passive"  # "was criticized by X", "has been asked", "it was reported that"
         return cue
+    if (word, nxt_low) in _not_reports():
+        return None  # "think tank", "adding to her lead": set phrases that report nothing
+    if (
+        first_tok.text[:1].isupper()
+        and prev_word is not None
+        and prev_word.i >= v.sent(cue_start)[0]
+        and (abbreviation_dot(prev_word) or (prev_word.is_lower and nxt is not None and cap(nxt)))
+    ):
+        return None  # "spokeswoman Hope Hicks said", "Ms. Hope said": part of a name, not a report
     if (
         prev_low in FUTURE_MARKERS
         and not (prev_word.text == "May" and not prev_word.is_sent_start)  # "Theresa May told"
@@ -130,6 +141,8 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
     if nxt_low == "for" and word.startswith("ask"):
         return None  # "asked for a crossing" is a request, not a report
     cue.ing = word.endswith("ing") or first_low.endswith("ing")
+    if cue.ing and end - start == 1 and (prev_low in DETERMINERS or prev_low in POSSESSIVES):
+        return None  # "his writing", "the warning", "a saying": a noun, not a report
     cue.mind = "mind" in flags
     if cue.mind and v.quote_containing(first_tok.idx) is not None:
         return None  # "“I think we will win,” she said": the speaker's own words, not a report
@@ -141,6 +154,18 @@ def read_cue(v: DocView, start: int, end: int, entry: lexicon.Entry | None, phra
 
 
 ARTICLES_POSSESSIVES = ARTICLES | POSSESSIVES
+
+
+def _passive_aux_before(v: DocView, prev: Token | None) -> bool:
+    """ "was reported", and across an adverb: "was first reported by MSNBC", "has been widely criticized"."""
+    if prev is None:
+        return False
+    if prev.lower_ in PASSIVE_AUX:
+        return True
+    if prev.lower_ not in ADVERBS and not (prev.is_lower and prev.lower_.endswith("ly")):
+        return False
+    before = word_before(v.doc, prev.i)
+    return before is not None and before.lower_ in PASSIVE_AUX
 
 
 @lru_cache(maxsize=256)
@@ -215,6 +240,19 @@ def cue_holds(v: DocView, cue: Cue, source: Range, kind: str, after_that: bool, 
     if "content_before" in cue.flags and kind != "direct" and not (before and before.text == ","):
         return False  # "continued" reports speech only after a quotation or a reported clause
     return not quoted_chatter(v, cue.cue_start, source)
+
+
+@lru_cache(maxsize=1)
+def _not_reports() -> frozenset[tuple[str, str]]:
+    """Set phrases where a cue word reports nothing ("think tank"; mlkit/data/not_reports.tsv)."""
+    text = resources.files("mlkit").joinpath("data/not_reports.tsv").read_text(encoding="utf-8")
+    rows = [r.split("\t") for r in text.splitlines() if r.strip() and not r.startswith("#")][1:]
+    return frozenset(
+        (form, after)
+        for forms, afters, _why in rows
+        for form in forms.split("|")
+        for after in afters.split("|")
+    )
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,28 @@ QUOTED_NO_SOURCE = (
 )
 
 
+def drop_minds_inside_reports(v: DocView, attrs: list[Attr]) -> list[Attr]:
+    """A thought or wish inside someone else's report ("Sanders said Republicans want to cut ...") is
+    that speaker's claim about another mind, already marked by the outer report; marking it again
+    would credit the Republicans with words they never said. Reports of speech inside stay: they
+    form the sourcing chain."""
+    contents = sorted(a.content for a in attrs if a.content is not None)
+    if not contents:
+        return attrs
+    starts = [c[0] for c in contents]
+    widest = max(e - s for s, e in contents)
+
+    def inside(a: Attr) -> bool:
+        at = v.doc[a.cue[0]].idx
+        k = bisect.bisect_right(starts, at)
+        for s, e in reversed(contents[bisect.bisect_left(starts, at - widest) : k]):
+            if s <= at < e and (s, e) != a.content:
+                return True
+        return False
+
+    return [a for a in attrs if not (a.extra.get("mind") and inside(a))]
+
+
 def continue_quotations(v: DocView, attrs: list[Attr]) -> None:
     """Extend a direct report over the quotations that continue it in the same paragraph: after the
     speaker (“...,” she said, “...”), in the next sentence (“...,” she said. “...”) or right after the

@@ -17,11 +17,17 @@ from .constructions import according_to, passive, passive_candidates, question_p
 from .content import find_content, inside_quote
 from .cues import cue_holds, cue_phrase, read_cue, stance
 from .doc_view import Attr, DocView, Range
-from .final_pass import continue_quotations, explain_quoted_sources, trim_coordinated_contents
+from .final_pass import (
+    continue_quotations,
+    drop_minds_inside_reports,
+    explain_quoted_sources,
+    trim_coordinated_contents,
+)
 from .labels import headline_labels, polls_as_settings
 from .phrases import is_citable
 from .sources import final_kind, resolve_sources, source_type
 from .speaker import find_speaker, source_after
+from .words import LEAD_PREPOSITIONS
 
 if not Doc.has_extension("mlkit_attributions"):
     Doc.set_extension("mlkit_attributions", default=None)
@@ -69,6 +75,7 @@ class AttributionFinder:
         found.extend(polls_as_settings(v))
         found.sort(key=lambda a: a.cue)
         trim_coordinated_contents(v, found)
+        found = drop_minds_inside_reports(v, found)
         resolve_sources(v, found)
         continue_quotations(v, found)
         explain_quoted_sources(v, found)
@@ -110,7 +117,7 @@ def attribution_for(
     phrase = cue_phrase(v, start, end)
     if phrase.startswith("according"):
         return according_to(v, start, end, entry, "according_to")
-    if phrase == "citing":
+    if phrase == "citing" and v.doc[start - 1].lower_ not in LEAD_PREPOSITIONS:  # "by citing": a reason
         cited = source_after(v, end)
         if cited is not None and is_citable(v.span(cited)):
             attr = according_to(v, start, end, entry, "indirect", cited)
@@ -140,6 +147,7 @@ def attribution_for(
     stance_, explanation = stance(cue.word, cue.nxt, entry)
     attr = Attr((cue.cue_start, end), speaker.source, content, kind, stance_, explanation)
     attr.resolved = speaker.stands_for  # "Republicans who oppose him": "who" stands for the Republicans
+    attr.extra["mind"] = cue.mind
     return attr
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from mlkit.components.sentences import ABBREVIATIONS
 from mlkit.components.tokens import next_word
 
 from .words import (
@@ -17,6 +18,7 @@ from .words import (
     DOCUMENT_SOURCES,
     HEAD_CUTS,
     LEADING_DROP,
+    NOT_SPEAKERS,
     NP_BREAKERS,
     PREPOSITIONS,
     PRONOUNS,
@@ -30,10 +32,37 @@ def is_aux(tok: Token) -> bool:
     return tok.lower_ in AUXILIARIES and not (tok.text == "May" and not tok.is_sent_start)
 
 
+def abbreviation_dot(tok: Token) -> bool:
+    """The full stop of "No. 2", "Sen." or an initial ("George W. Bush"), alone or in its word ("Ms."):
+    not the end of a sentence."""
+    if len(tok.text) > 1 and tok.text.endswith("."):
+        return tok.lower_.rstrip(".") in ABBREVIATIONS
+    if tok.text != "." or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return not prev.whitespace_ and (prev.lower_ in ABBREVIATIONS or (len(prev) == 1 and prev.is_upper))
+
+
+NOUNS_IN_LY = frozenset({"ally", "assembly", "family", "rally"})
+
+
+def not_a_speaker(span: Span) -> bool:
+    """One word that cannot speak on its own: a quotation mark, a linking word, a day or a month, an
+    adverb ("after initially saying") or a participle ("the stakes of committing ...")."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    low = tok.lower_
+    if tok.is_punct or low in NOT_SPEAKERS:
+        return True
+    return tok.is_lower and tok.is_alpha and low.endswith(("ly", "ing")) and low not in NOUNS_IN_LY
+
+
 def breaks_np(tok: Token) -> bool:
-    """A word no speaker's name holds ("said", "would", "is"); "close to" and a mid-sentence "May" do."""
+    """A word no speaker's name holds ("said", "would", "is"); "close to", "the head of the delegation to
+    the forum" and a mid-sentence "May" do."""
     month_or_name = tok.text == "May" and not tok.is_sent_start
-    return tok.lower_ in NP_BREAKERS and not phrase_to(tok) and not month_or_name
+    return tok.lower_ in NP_BREAKERS and not desc_to(tok) and not month_or_name
 
 
 def cap(tok: Token) -> bool:
@@ -172,7 +201,7 @@ def _speaker_noun(tok: Token) -> bool:
 def description(toks: list[Token]) -> bool:
     """A piece between commas that describes the speaker: "who led a filibuster in June",
     "a Republican who served as a Marine", "58", "wearing a T-shirt", "asked what was wrong"."""
-    if not 0 < len(toks) <= 30 or any(t.text in {".", ";", ":"} for t in toks):
+    if not 0 < len(toks) <= 30 or any(t.text in {".", ";", ":"} and not abbreviation_dot(t) for t in toks):
         return False
     first = toks[0]
     if any(t.lower_ in {"said", "says", "told"} for t in toks) and first.lower_ not in RELATIVES:
@@ -187,7 +216,7 @@ def description(toks: list[Token]) -> bool:
         or first.lower_ in {"including", "like", "then", "now", "once", "himself", "herself", "both", "also"}
         or (first.is_lower and first.lower_.endswith(("ing", "ed")))
         or first.lower_ in PREPOSITIONS  # "Sexton, after previous Trump rallies, wrote"
-        or (first.is_lower and len(toks) <= 14 and not any(t.lower_ in NP_BREAKERS for t in toks))
+        or (first.is_lower and len(toks) <= 20 and not any(breaks_np(t) for t in toks))
     )  # the last: a role, "executive director of National Nurses United"
 
 

@@ -15,7 +15,7 @@ from mlkit.components.tokens import prev_word as word_before
 from .appositives import apposed_speaker, comma_before
 from .cues import Cue
 from .doc_view import Attr, DocView, Range
-from .phrases import cap, is_citable, is_name, looks_like_speaker, phrase_to
+from .phrases import cap, is_citable, is_name, looks_like_speaker, not_a_speaker, phrase_to, speaker_np
 from .speaker_before import relative_speaker, source_before
 from .words import (
     ADVERBS,
@@ -58,8 +58,17 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
     """The cue's speaker, or None when there is none (then there is no report to mark). `prior` is an
     earlier report in the same sentence, whose speaker a second verb or a participle shares."""
     doc, cue_start, prev = v.doc, cue.cue_start, cue.prev
+    if cue.ing:
+        beside = with_subject(v, cue_start)  # ", with Sen. John McCain calling it ..."
+        if beside is not None:
+            return Speaker(beside, beside, False, None)
+        if cue.prev_low in LEAD_PREPOSITIONS:  # "After thanking the crowd, he ...": the clause's subject
+            found = subject_of_participle(v, cue_start)
+            return None if found is None else Speaker(found, None, False, None)
     relative = relative_speaker(v, cue_start)
     source = relative[0] if relative else source_before(v, cue_start, cue.ing)
+    if source is not None and not_a_speaker(v.span(source)):
+        source = None  # "after initially saying": the speaker is the clause's subject, looked for below
     if cue.restricted and prev is not None and cue.start == cue_start:
         owner = _owner_of_noun(v, prev)  # "his claim that ...", "Clinton's claims"
         if owner is False:
@@ -95,9 +104,26 @@ def find_speaker(v: DocView, cue: Cue, prior: Attr | None) -> Speaker | None:
         source = subject_of_participle(v, cue_start)  # "Clinton took to Twitter to say ..."
     if cue.ing and source is not None and doc[source[1] - 1].lower_ in DOCUMENT_NOUNS:
         source = subject_of_participle(v, cue_start) or source  # "ISIS issued a statement claiming"
-    if source is None:
+    if source is None or not_a_speaker(v.span(source)):
         return None
     return Speaker(source, near, inverted, relative[1] if relative and source == relative[0] else None)
+
+
+def with_subject(v: DocView, cue_start: int) -> Range | None:
+    """ "..., with Sen. John McCain calling it a 'Chinese menu'": the noun phrase between "with" and the
+    participle is who speaks (not the clause before the comma)."""
+    s0, _ = v.sent(cue_start)
+    words = v.words(max(s0, cue_start - 10), cue_start)
+    for k in range(len(words) - 1, -1, -1):
+        t = words[k]
+        if t.lower_ == "with":
+            np = words[k + 1 :]
+            if np and speaker_np(np) and not_a_speaker(v.span((np[0].i, np[-1].i + 1))) is False:
+                return np[0].i, np[-1].i + 1
+            return None
+        if v.is_boundary_at(t.i) or t.is_punct and t.text not in {".", "-", "'s", "’s"}:
+            return None
+    return None
 
 
 def _after_comma_or_and(v: DocView, then: Token) -> bool:
@@ -125,7 +151,7 @@ def source_after(v: DocView, cue_end: int, long: bool = False) -> Range | None:
         if tok.lower_ in stops and not (toks and toks[-1].lower_ in SOURCE_LINKS):
             break  # "said the mayor on Monday" ends at "on"; "people familiar with the plan" does not
         toks.append(tok)
-        if len(toks) > (20 if long else 9):
+        if len(toks) > (20 if long else 12):
             return None
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"the", "a", "an", "and"}):
         toks.pop()
@@ -233,10 +259,28 @@ def _subordinate(v: DocView, i: int) -> bool:
     )
 
 
+DASHES = frozenset({"—", "–", "--", "―"})
+
+
+def _after_dateline(toks: list[Token]) -> list[Token]:
+    """ "ORLANDO, Fla. — Obama met ... and said", "Washington (AFP) – Clinton ...": the words after a
+    dateline (a place, a date or a news agency, then a dash) that opens the story; it is not the subject."""
+    if not toks or (toks[0].i > 0 and "\n" not in toks[0].doc[toks[0].i - 1].text):
+        return toks  # a dateline opens a line
+    for k, t in enumerate(toks[:8]):
+        if t.text in DASHES:
+            head = toks[:k]
+            place = all(cap(h) or h.is_punct or h.like_num for h in head)
+            if head and place and (head[0].is_upper or any(h.text in {"(", ","} for h in head)):
+                return toks[k + 1 :]
+            break
+    return toks
+
+
 def subject_of_participle(v: DocView, cue_start: int) -> Range | None:
     """ "ISIS issued a statement claiming ..." / "She spoke on Monday, saying ...": the clause subject."""
     s0, s1 = v.sent(cue_start)
-    toks = v.words(s0, cue_start)
+    toks = _after_dateline(v.words(s0, cue_start))
     while toks and (toks[0].lower_ in LEADING_DROP or toks[0].text in QUOTE_MARKS):
         toks.pop(0)  # "Then he cut into Bush, calling him ...": "Then" is not the subject
     if not toks or (toks[0].lower_ in LEAD_PREPOSITIONS and not any(t.text == "," for t in toks)):

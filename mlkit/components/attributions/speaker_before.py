@@ -113,7 +113,7 @@ def source_before(v: DocView, cue_start: int, participle: bool = False) -> Range
             return toks[-1].i, toks[-1].i + 1
         return trailing_name(whole)
     if any(lows[k] in NP_BREAKERS and breaks_np(whole[k]) for k in range(a, b)) or any(
-        t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’"} for t in toks
+        t.is_punct and t.text not in {"-", "'s", "’s", ".", "'", "’", "%"} for t in toks
     ):
         return trailing_name(whole) or head_of_speaker(toks)
     if last in CUT_SHORT:

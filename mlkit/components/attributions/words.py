@@ -34,6 +34,7 @@ LISTENERS = _WORDS["listeners"]
 TIME_WORDS = _WORDS["time_words"]
 ORGANISATIONS = _WORDS["organisations"]
 OUTLET_NOUNS = _WORDS["outlet_nouns"]
+NOT_SPEAKERS = _WORDS["not_speakers"]
 
 RELATIVES = frozenset({"who", "whose", "which", "whom"})
 SPEAKING_RELATIVES = frozenset({"who", "which"})  # "Republicans who oppose", "the union, which endorsed"
@@ -62,7 +63,9 @@ PRONOUN_COMPANIONS = frozenset(
     "himself herself themselves itself ourselves myself all both each alone too".split()
 )
 FIRST_PERSON = frozenset({"i", "we", "you"})
-ASIDES = ADVERBS | LEADING_DROP  # one-word chunks between a name and its description ("Sanders, meanwhile,")
+ASIDES = (
+    ADVERBS | LEADING_DROP | {"though", "too", "instead"}
+)  # one-word chunks between a name and its description ("Sanders, meanwhile,")
 DOCUMENT_SOURCES = EVIDENCE_SOURCES | DOCUMENT_NOUNS | {"media", "reports", "outlets", "television", "tv"}
 ARTICLES = frozenset({"the", "a", "an"})
 
