@@ -12,8 +12,8 @@ Span references in the sources:
 - ``["a#b", 0]`` / ``{"from": ref, "to": ref}``: long forms, when a phrase itself holds "#" or " ~~ ".
 
 Usage: ``python tests/gold/annotate.py [--shared PATH]`` rewrites tests/gold/seed.json, dev.jsonl,
-wikinews.jsonl and, when the PolNeAR data is present, polnear_hedges.jsonl, polnear_holdout.jsonl and
-polnear_holdout2.jsonl.
+wikinews.jsonl and, when the PolNeAR data is present, polnear_hedges.jsonl and the held-out keys
+polnear_holdout.jsonl, polnear_holdout2.jsonl and polnear_holdout3.jsonl.
 """
 
 from __future__ import annotations
@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     _write_jsonl(GOLD / "dev.jsonl", build_dev())
     _write_jsonl(GOLD / "wikinews.jsonl", build_wikinews())
     if (args.shared / "data" / "polnear").is_dir():
-        for name in ("polnear_hedges", "polnear_holdout", "polnear_holdout2"):
+        for name in ("polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_holdout3"):
             _write_jsonl(GOLD / f"{name}.jsonl", build_polnear(args.shared, name))
     else:
         print(f"PolNeAR not found at {args.shared}: PolNeAR keys left as they are", file=sys.stderr)
