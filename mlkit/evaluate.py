@@ -48,9 +48,16 @@ __all__ = [
     "gold_dir", "load_polnear_dev", "main", "overlap", "parse_brat", "prf", "repo_root",
     "score_attributions", "score_spans", "shared_dir",
 ]  # fmt: skip
-SECTIONS = ("seed", "dev", "wikinews", "polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_dev")
+SECTIONS = (
+    "seed", "dev", "wikinews", "polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_holdout3",
+    "polnear_dev",
+)  # fmt: skip
+#: The hand-annotated PolNeAR hedge keys; all but the first are held out.
+POLNEAR_HEDGE_KEYS = ("polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_holdout3")
+#: Printed after the held-out PolNeAR keys when all of them were scored: their counts added up.
+HOLDOUT_ALL = "polnear_holdout_all"
 # Keys whose errors are never listed, so that one figure stays an honest estimate on unseen text.
-HELD_OUT = frozenset({"wikinews", "polnear_holdout", "polnear_holdout2"})
+HELD_OUT = frozenset({"wikinews", *POLNEAR_HEDGE_KEYS[1:], HOLDOUT_ALL})
 
 
 # ---------------------------------------------------------------- running the engine
@@ -180,13 +187,13 @@ def evaluate_all(
             result["problems"], result["errors"] = problems, {}  # held out: scores only
             report["sections"]["wikinews"] = result
     polnear = shared / "data" / "polnear"
-    for name in ("polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_dev"):
+    for name in (*POLNEAR_HEDGE_KEYS, "polnear_dev"):
         if name not in sections:
             continue
         if not polnear.is_dir():
             report["skipped"][name] = f"PolNeAR not found at {polnear}: skipping"
             continue
-        if name in ("polnear_hedges", "polnear_holdout", "polnear_holdout2"):
+        if name in POLNEAR_HEDGE_KEYS:
             docs, problems = load_polnear_hedges(gold, shared, name)
             result = score_docs(docs, analyze, ("hedges", "boosters"))
             result["problems"] = problems
@@ -198,7 +205,23 @@ def evaluate_all(
             result = score_docs(docs, analyze, ("attributions",), attr_fields=())
             result["problems"] = problems
         report["sections"][name] = result
+        if name == POLNEAR_HEDGE_KEYS[-1]:
+            _add_holdout_total(report)
     return report
+
+
+def _add_holdout_total(report: dict[str, Any]) -> None:
+    """One figure for every held-out PolNeAR key together (micro-averaged: counts added up)."""
+    parts = [report["sections"].get(name) for name in POLNEAR_HEDGE_KEYS[1:]]
+    if not all(parts):
+        return
+    report["sections"][HOLDOUT_ALL] = {
+        "documents": sum(p["documents"] for p in parts),
+        "scores": {k: combine([p["scores"][k] for p in parts]) for k in ("hedges", "boosters")},
+        "errors": {},  # held out: scores only
+        "crashes": [],
+        "problems": [],
+    }
 
 
 # ---------------------------------------------------------------- printing
@@ -210,6 +233,8 @@ TITLES = {
     "polnear_hedges": "Hand-annotated hedges in PolNeAR train articles (tests/gold/polnear_hedges.jsonl)",
     "polnear_holdout": "Held-out hedges in other PolNeAR train articles (scores only, errors never listed)",
     "polnear_holdout2": "Held-out hedges, 4 more PolNeAR train articles annotated in session 3 (scores only)",
+    "polnear_holdout3": "Held-out hedges, 10 more PolNeAR train articles drawn at random (scores only)",
+    HOLDOUT_ALL: "All held-out PolNeAR hedge keys together (holdout, holdout2, holdout3; scores only)",
     "polnear_dev": "PolNeAR dev attributions (cue overlap and source overlap or both absent)",
 }
 
@@ -301,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     sections = [s.strip() for s in args.sections.split(",") if s.strip()]
-    unknown = set(sections) - set(TITLES)
+    unknown = set(sections) - set(SECTIONS)
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     report = evaluate_all(shared=shared_dir(args.shared), sections=sections)

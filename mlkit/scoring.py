@@ -135,6 +135,7 @@ def combine(parts: list[dict[str, Any]]) -> dict[str, Any]:
     n_pairs = tp
     if any("category_correct" in p for p in parts):
         right = sum(p.get("category_correct", 0) for p in parts)
+        out["category_correct"] = right  # kept so that combined scores can be combined again
         out["category_accuracy"] = right / n_pairs if n_pairs else None
         by_cat: dict[str, list[int]] = {}
         for p in parts:

@@ -295,6 +295,48 @@ def test_held_out_errors_are_never_listed(tmp_path: Path) -> None:
     assert "errors not listed (held out)" in ev.format_errors(report, "hedges")
 
 
+def test_held_out_keys_are_also_scored_together(tmp_path: Path) -> None:
+    """Counts worked out by hand: gold 4 (1 + 2 + 1), predicted 3, matched 2, one with the right category."""
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    text_dir = tmp_path / "data" / "polnear" / "train" / "text"
+    text_dir.mkdir(parents=True)
+    keys = {
+        "polnear_holdout": ("a.txt", b"It may rain.", [sp(3, 6, "modal")]),
+        "polnear_holdout2": (
+            "b.txt",
+            b"It might snow, perhaps.",
+            [sp(3, 8, "modal"), sp(15, 22, "epistemic_adjective_adverb")],
+        ),
+        "polnear_holdout3": ("c.txt", b"About 40 came.", [sp(0, 8, "approximator")]),
+    }
+    for name, (file, raw, hedges) in keys.items():
+        (text_dir / file).write_bytes(raw)
+        row = {"file": f"train/text/{file}", "sha256": hashlib.sha256(raw).hexdigest(), "hedges": hedges}
+        (gold / f"{name}.jsonl").write_text(json.dumps({**row, "boosters": []}) + "\n", encoding="utf-8")
+
+    def words(text: str) -> dict[str, Any]:  # "may" right, "perhaps" wrong category, "came" wrong
+        marks = [(text.find(w), w) for w in ("may", "perhaps", "came") if w in text]
+        return {"hedges": [sp(i, i + len(w), "modal") for i, w in marks], "boosters": []}
+
+    report = ev.evaluate_all(shared=tmp_path, analyze=words, gold=gold, sections=tuple(keys))
+    total = report["sections"][ev.HOLDOUT_ALL]
+    assert total["documents"] == 3
+    hedges = total["scores"]["hedges"]
+    assert (hedges["gold"], hedges["predicted"], hedges["tp"]) == (4, 3, 2)
+    assert hedges["precision"] == pytest.approx(2 / 3)
+    assert hedges["recall"] == pytest.approx(1 / 2)
+    assert hedges["f1"] == pytest.approx(4 / 7)
+    assert hedges["category_accuracy"] == pytest.approx(1 / 2)
+    assert list(report["sections"])[-1] == ev.HOLDOUT_ALL
+    assert "All held-out PolNeAR hedge keys together" in ev.format_report(report)
+    assert "errors not listed (held out)" in ev.format_errors(report, "hedges")
+    assert "FN" not in ev.format_errors(report, "hedges")
+
+    two = ev.evaluate_all(shared=tmp_path, analyze=words, gold=gold, sections=tuple(keys)[:2])
+    assert ev.HOLDOUT_ALL not in two["sections"], "only when every held-out key was scored"
+
+
 def test_wikinews_section_skips_an_article_edited_after_annotation(tmp_path: Path) -> None:
     gold = tmp_path / "gold"
     gold.mkdir()

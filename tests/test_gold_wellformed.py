@@ -17,6 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+#: The hand-annotated PolNeAR hedge keys: the development key, then the held-out ones.
+POLNEAR_KEYS = ("polnear_hedges", "polnear_holdout", "polnear_holdout2", "polnear_holdout3")
 
 # The labels ANNOTATION.md defines, kept as data next to the keys.
 from contract_labels import HEDGE_CATEGORIES, KINDS, LABELS, SOURCE_TYPES, STANCES  # noqa: E402
@@ -145,6 +147,18 @@ def test_answer_keys_match_their_sources() -> None:
     assert annotate.build_wikinews() == _wikinews()
 
 
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR not present at ../shared/data/polnear")
+@pytest.mark.parametrize("name", POLNEAR_KEYS)
+def test_polnear_keys_match_their_sources(name: str) -> None:
+    """Each committed PolNeAR key is exactly what annotate.py builds from its source and the article."""
+    spec = importlib.util.spec_from_file_location("annotate", GOLD / "annotate.py")
+    assert spec and spec.loader
+    annotate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(annotate)
+    lines = (GOLD / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    assert annotate.build_polnear(POLNEAR.parent.parent, name) == [json.loads(line) for line in lines if line]
+
+
 def test_wikinews_keys_point_at_the_shipped_articles() -> None:
     """Every practice article has a key and every key an article; offsets, labels and notes are valid."""
     rows = _wikinews()
@@ -195,7 +209,8 @@ def test_annotate_refuses_a_missing_or_partial_word() -> None:
 
 @pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR not present at ../shared/data/polnear")
 @pytest.mark.parametrize(
-    "name, least", [("polnear_hedges", 6), ("polnear_holdout", 5), ("polnear_holdout2", 4)]
+    "name, least",
+    [("polnear_hedges", 6), ("polnear_holdout", 5), ("polnear_holdout2", 4), ("polnear_holdout3", 10)],
 )
 def test_polnear_hedges_point_at_their_files(name: str, least: int) -> None:
     path = GOLD / f"{name}.jsonl"
@@ -218,10 +233,9 @@ def test_holdout_articles_are_not_in_the_development_key() -> None:
         lines = (GOLD / f"{name}.jsonl").read_text("utf-8").splitlines()
         return {json.loads(line)["file"] for line in lines if line}
 
-    development = files("polnear_hedges")
-    assert not development & files("polnear_holdout")
-    assert not development & files("polnear_holdout2")
-    assert not files("polnear_holdout") & files("polnear_holdout2")
+    for i, a in enumerate(POLNEAR_KEYS):
+        for b in POLNEAR_KEYS[i + 1 :]:
+            assert not files(a) & files(b), f"{a} and {b} share an article"
 
 
 SPEC = ROOT.parent / "shared" / "spec" / "ANNOTATION.md"
