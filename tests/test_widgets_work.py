@@ -215,6 +215,18 @@ def test_my_work_saves_the_student_name_for_the_file_name() -> None:
     assert my_work().student == "Ana María"
 
 
+def test_download_holds_the_name_in_the_box_at_the_click() -> None:
+    """QA pass 2: a file named after the box held the old name (or none) when the box's change reached
+    the kernel after the Download request; the request now carries the name."""
+    w = my_work()
+    w.student = "Xu"
+    reply, _ = w.download({"student": "Wanda Fresh"}, [])
+    assert json.loads(reply["content"])["answers"]["student_name"]["value"] == "Wanda Fresh"
+    first = my_work()
+    reply, _ = first.download({"student": ""}, [])  # a box emptied before the click: no name
+    assert json.loads(reply["content"])["answers"]["student_name"]["value"] == ""
+
+
 def test_my_work_shows_a_corrupt_file_notice_once() -> None:
     path = store.answers_path()
     path.parent.mkdir(parents=True)

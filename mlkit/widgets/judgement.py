@@ -151,8 +151,8 @@ class HeadlineJudgement(widgets.VBox):
         then = first_calibration(_saved(f"{self.compare_with}_headlines"))
         if then is None:
             text = (
-                "There is no saved result from lesson 0 to compare with. In a new Binder session, load last "
-                "time's file at the top of this lesson, then run all cells again."
+                "There is no saved result from lesson 0 to compare with. If you did lesson 0 on another day, "
+                "load that file with Load in the My work bar at the top of this lesson and do what it says."
             )
         elif self.first is None:
             text = (
@@ -161,7 +161,7 @@ class HeadlineJudgement(widgets.VBox):
             )
         else:
             text = shift(then, self.first)
-        self.earlier.value = f"<p><strong>Then and now.</strong> {_esc(text)}</p>"
+        self.earlier.value = f"<p><strong>Compared with lesson 0:</strong> {_esc(text)}</p>"
         return text
 
     def ratings(self) -> list[int | None]:

@@ -15,6 +15,7 @@ import anywidget
 import traitlets
 
 from mlkit import store
+from mlkit.classroom import STUDENT_NAME_ID
 from mlkit.render import printable
 from mlkit.widgets import saving
 from mlkit.widgets._html import short
@@ -46,7 +47,6 @@ def answer_text(record: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-STUDENT_NAME_ID = "student_name"
 MAX_SNAPSHOT = 300_000  # bytes; past this the page keeps no fallback copy (lesson 07 articles can be long)
 
 
@@ -96,13 +96,24 @@ class MyWork(anywidget.AnyWidget):
         self.refresh(records)
 
     def _on_student(self, change: dict[str, Any]) -> None:
-        name = " ".join(str(change["new"]).split())[:60]
+        self._save_name(change["new"])
+
+    def _save_name(self, typed: Any) -> None:
+        name = " ".join(str(typed).split())[:60]
+        if name == saving.saved(STUDENT_NAME_ID, "text") or (
+            not name and saving.saved(STUDENT_NAME_ID) is None
+        ):
+            return
         _, message = saving.save(STUDENT_NAME_ID, name, "text")
         self.notices = "" if message.startswith("Saved") else message
 
     @anywidget.experimental.command
     def download(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
-        """The answers file as it is at the moment of the click (read fresh, so never stale)."""
+        """The answers file as it is at the moment of the click (read fresh, so never stale), with the name
+        the box shows then: the file is named after it, and the class summary groups files by it."""
+        if isinstance(msg, dict) and isinstance(msg.get("student"), str):
+            self.student = msg["student"]
+            self._save_name(msg["student"])  # before the file is read (no-op when the observer saved it)
         payload = store.document_bytes()
         count = len(json.loads(payload)["answers"])
         return {"content": payload.decode("utf-8"), "count": count}, []

@@ -21,8 +21,8 @@ class Reflection(widgets.VBox):
         before_text = (
             f"In lesson 0 you said: <strong>{esc(CONFIDENCE_LABELS[self.before])}</strong>."
             if self.before in CONFIDENCE_LABELS
-            else "There is no saved answer from lesson 0. In a new Binder session, load last time's file at "
-            "the top of this lesson, then run all cells again; or answer anyway."
+            else "There is no saved answer from lesson 0. If you did lesson 0 on another day, load that file "
+            "with Load in the My work bar at the top of this lesson and do what it says; or answer anyway."
         )
         self.poll = ConfidencePoll(after_id, prompt)
         self.comparison = widgets.HTML()

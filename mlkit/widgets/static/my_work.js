@@ -91,7 +91,8 @@ function render({ model, el: host, experimental }) {
     const file = fileName(name.value);
     status.textContent = "Preparing your file…";
     try {
-      const [reply] = await experimental.invoke("download", {}, { signal: AbortSignal.timeout(4000) });
+      // the name in the box goes with the request, so the file holds the name it is called by
+      const [reply] = await experimental.invoke("download", { student: name.value }, { signal: AbortSignal.timeout(4000) });
       saveBlob(reply.content, file);
       status.textContent = `Downloaded ${file} with ${reply.count} answer${reply.count === 1 ? "" : "s"}. Keep it safe; hand it in if your teacher asks.`;
     } catch (err) {
