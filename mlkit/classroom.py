@@ -58,6 +58,8 @@ def _tally_key(value: Any) -> str:
         return f"score {score}"
     if isinstance(value, dict) and "value" in value:
         return str(value["value"])
+    if isinstance(value, dict) and value and all(isinstance(v, (str, int, float)) for v in value.values()):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())[:200]  # notes: "page: …; who: …"
     return json.dumps(value, sort_keys=True, ensure_ascii=False)[:200]
 
 
@@ -79,14 +81,18 @@ def _hedge_outcomes(record: dict[str, Any]) -> dict[str, list[str]]:
     return out
 
 
+STUDENT_NAME_ID = "student_name"  #: where the My work bar saves the name a student types
+
+
 def _student(records: dict[str, dict[str, Any]]) -> str:
     """The name a student typed in the My work bar, folded, so two files of one student count once."""
-    name = records.get("student_name", {}).get("value")
+    name = records.get(STUDENT_NAME_ID, {}).get("value")
     return " ".join(name.casefold().split()) if isinstance(name, str) else ""
 
 
 def summarize(folder: str | Path) -> dict[str, Any]:
-    """Tallies per question (first attempts), found/missed per hedge (first checks) and a Figure.
+    """Tallies per question (first attempts), found/missed per hedge (first checks, counted per place in
+    the text: times, over the class) and a Figure.
 
     Returns ``{"students", "files", "same_student": [[file, ...]], "unreadable", "problems": {file: [why]},
     "questions": {id: {"answered", "answers", "final"}}, "hedges": {word: {"found", "missed"}}, "figure"}``.
@@ -116,16 +122,15 @@ def summarize(folder: str | Path) -> dict[str, Any]:
         same.setdefault(key, []).append(str(path))
     for records in students.values():
         for qid, record in records.items():
+            if qid == STUDENT_NAME_ID:  # who the student is, not an answer to tally
+                continue
             first.setdefault(qid, Counter())[_tally_key(first_attempt(record))] += 1
             final.setdefault(qid, Counter())[_tally_key(final_answer(record))] += 1
-            # one outcome per student per hedge: a word printed twice ("apparently") is missed by a
-            # student who missed it either time, found by one who found it every time
-            outcomes = _hedge_outcomes(record)
-            missed = {w.lower() for w in outcomes.get("missed", [])}
-            for word in {w.lower() for w in outcomes.get("found", [])} - missed:
-                hedges.setdefault(word, Counter())["found"] += 1
-            for word in missed:
-                hedges.setdefault(word, Counter())["missed"] += 1
+            # counted per place in the text: a word printed twice ("apparently") that a student found
+            # once and missed once adds one to each, so no student's find or miss is hidden
+            for outcome, words in _hedge_outcomes(record).items():
+                for word in words:
+                    hedges.setdefault(word.lower(), Counter())[outcome] += 1
     summary: dict[str, Any] = {
         "students": len(students),
         "files": read,

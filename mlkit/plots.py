@@ -158,7 +158,10 @@ def chain_figure(chain: dict[str, Any]) -> Figure:
     ax.axis("off")
     for i, link in enumerate(links):
         kind = plain(link.get("kind") or "unknown")
-        label = "\n".join(textwrap.wrap(plain(link.get("label") or "?"), 16)[:3])
+        lines = textwrap.wrap(plain(link.get("label") or "?"), 16)
+        if len(lines) > 5:  # a box holds five lines; a longer label says it goes on (the table has it whole)
+            lines = lines[:4] + [lines[4][:15] + "…"]
+        label = "\n".join(lines)
         ax.text(
             i, 0.15, label, ha="center", va="center", fontsize=11, gid="chain-node",
             bbox={"boxstyle": "round,pad=0.4", "facecolor": KIND_COLOURS.get(kind, "#FFFFFF"),
@@ -238,19 +241,11 @@ def text_stats(result: Any) -> dict[str, float]:
         "words": float(len(result.text.split())),
         "hedges per 100 words": round(100 * len(result.hedges) / words, 1),
         "boosters per 100 words": round(100 * len(result.boosters) / words, 1),
-        "reports by a named source": float(groups["named"]),
-        "reports by a source not named": float(groups["not named"]),
-        "reports with no source": float(groups["no one"]),
+        **{sourcing.GROUP_REPORTS[g]: float(n) for g, n in groups.items()},
     }
 
 
-COMPARE_KEYS = (
-    "hedges per 100 words",
-    "boosters per 100 words",
-    "reports by a named source",
-    "reports by a source not named",
-    "reports with no source",
-)
+COMPARE_KEYS = ("hedges per 100 words", "boosters per 100 words", *sourcing.GROUP_REPORTS.values())
 
 
 def compare_figure(ra: Any, rb: Any, labels: tuple[str, str] = ("Text A", "Text B")) -> Figure:
@@ -283,8 +278,13 @@ def compare_figure(ra: Any, rb: Any, labels: tuple[str, str] = ("Text A", "Text 
     return fig
 
 
+def _times(n: int) -> str:
+    return f"{n} time" if n == 1 else f"{n} times"
+
+
 def class_figure(summary: dict[str, Any]) -> Figure:
-    """For the instructor: how many students found and missed each hedge (from classroom.summarize)."""
+    """For the instructor: how often the class found and missed each hedge (from classroom.summarize);
+    a hedge printed twice counts twice for each student."""
     hedges = summary.get("hedges") or {}
     words = sorted(hedges, key=lambda w: (-hedges[w].get("missed", 0), w))
     found = [hedges[w].get("found", 0) for w in words]
@@ -299,8 +299,8 @@ def class_figure(summary: dict[str, Any]) -> Figure:
     ax.bar_label(b1, fmt="%d", padding=2)
     ax.bar_label(b2, fmt="%d", padding=2)
     ax.set_yticks(pos, [plain(w) for w in words])
-    ax.set_xlabel("number of students")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole students, never a quarter of one
+    ax.set_xlabel("times, over all students (a word printed twice counts twice)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole times, never a quarter of one
     students = int(summary.get("students") or 0)
     title = f"What the class found and missed ({students} students)"
     ax.set_title(title)
@@ -308,7 +308,8 @@ def class_figure(summary: dict[str, Any]) -> Figure:
         f"Bar chart. {title}. "
         + (
             "; ".join(
-                f"{w}: found by {f}, missed by {m}" for w, f, m in zip(words, found, missed, strict=True)
+                f"{w}: found {_times(f)}, missed {_times(m)}"
+                for w, f, m in zip(words, found, missed, strict=True)
             )
             or "No hedge exercises saved yet"
         )

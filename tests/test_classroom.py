@@ -53,14 +53,15 @@ def test_spot_the_hedges_is_tallied_from_the_first_check(tmp_path: Path) -> None
     assert summary["questions"]["02_spot"]["final"] == {"score 2/2": 1}  # the latest check, not raw JSON
 
 
-def test_a_hedge_printed_twice_is_one_outcome_per_student(tmp_path: Path) -> None:
-    """QA walk-through: a student who found one 'apparently' of two was counted as finding and missing it."""
+def test_a_hedge_printed_twice_is_counted_per_place(tmp_path: Path) -> None:
+    """QA passes 1 and 2: counted once per student, a student who found one 'apparently' of two showed as
+    both finding and missing it, or as nobody finding it; now each place in the text counts."""
     first = {"score": [2, 3], "found": ["apparently", "reportedly"], "missed": ["Apparently"], "extra": []}
     value = {"text_id": "t", "target": "hedge", "marks": [], "checked": False, "first_check": first}
     hand_in(tmp_path / "ana.json", {"02_spot": {"value": value, "kind": "marks"}})
     summary = classroom.summarize(tmp_path)
     assert summary["hedges"] == {
-        "apparently": {"found": 0, "missed": 1},
+        "apparently": {"found": 1, "missed": 1},
         "reportedly": {"found": 1, "missed": 0},
     }
     assert summary["questions"]["02_spot"]["final"] == {"not checked": 1}
@@ -113,3 +114,14 @@ def test_two_files_of_one_student_count_once_merged_as_a_load_would(tmp_path: Pa
     assert summary["questions"]["q"]["answers"] == {"a": 1, "b": 1}  # Ana's earliest first attempt, and Ben's
     assert summary["questions"]["q"]["final"] == {"c": 1, "b": 1}  # Ana's later save wins
     assert summary["questions"]["r"]["answered"] == 1
+
+
+def test_names_are_not_tallied_and_notes_read_as_words(tmp_path: Path) -> None:
+    """QA pass 2: the summary listed students' names as a question, and search notes as raw JSON."""
+    notes = {"page": "about the paper", "who": "Saudi owners", "says": "a report"}
+    hand_in(tmp_path / "ana.json", {"student_name": {"value": "Ana"}, "05_search_outlets": {"value": notes}})
+    summary = classroom.summarize(tmp_path)
+    assert "student_name" not in summary["questions"]
+    assert summary["questions"]["05_search_outlets"]["answers"] == {
+        "page: about the paper; who: Saudi owners; says: a report": 1
+    }

@@ -65,7 +65,7 @@ class SearchStep(widgets.VBox):
 
     def save(self) -> dict[str, Any]:
         value = self.value()
-        ok, message = saving.save(self.question_id, value)
+        ok, message = saving.save(self.question_id, value, attempt=False)  # notes in progress, not attempts
         if ok:  # a count that grows as they type shows the saving keeps up
             words = sum(len(v.split()) for v in value.values())
             message = f"Saved as you type: {words} word{'' if words == 1 else 's'} in the boxes."
