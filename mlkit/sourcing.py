@@ -22,6 +22,12 @@ GROUP_WORDS = {
     "not named": "not named (described, or a pronoun for someone not named)",
     "no one": "no one (the text gives no source)",
 }
+#: How a count of reports per group is named wherever one is shown (the compare chart, the rewrite lab).
+GROUP_REPORTS = {
+    "named": "reports by a named source",
+    "not named": "reports by a source not named",
+    "no one": "reports with no source",
+}
 _OF_TYPE = {"named": "named", "unnamed": "not named", "none": "no one"}
 _NOT_A_NAME = {"a", "an", "the", "one", "some", "two", "three", "several", "many"}
 

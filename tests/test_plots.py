@@ -200,8 +200,8 @@ def test_classroom_summary_tallies_and_plots(tmp_path: Path) -> None:
     assert all(float(t).is_integer() for t in ax.get_xticks())  # no quarter students
     assert ax.get_legend() is None and len(summary["figure"].legends) == 1  # the legend sits under the chart
     assert plots.describe(summary["figure"]) == (
-        "Bar chart. What the class found and missed (2 students). a number of: found by 1, missed by 1; "
-        "reportedly: found by 2, missed by 0."
+        "Bar chart. What the class found and missed (2 students). a number of: found 1 time, missed 1 time; "
+        "reportedly: found 2 times, missed 0 times."
     )
 
 
@@ -218,3 +218,14 @@ def test_figures_show_as_png_in_jupyter_without_pyplot() -> None:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width = int.from_bytes(png[16:20], "big")
     assert width == 9 * 90  # figsize 9 inches at 90 dpi
+
+
+def test_chain_boxes_show_a_long_label_whole_or_say_it_goes_on() -> None:
+    """QA pass 2: lesson 04's box read 'the informants: an unnamed opposition' and stopped there."""
+    label = "the informants: an unnamed opposition source and an unnamed activist"
+    longer = " ".join([label] * 3)
+    links = [{"label": label, "kind": "group"}, {"label": longer, "kind": "group"}]
+    fig = plots.chain_figure({"links": links, "hands": 2})
+    boxes = [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "chain-node"]
+    assert " ".join(boxes[0].split()) == label
+    assert boxes[1].endswith("…") and len(boxes[1].splitlines()) == 5

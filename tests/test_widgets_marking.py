@@ -121,6 +121,12 @@ def test_hint_says_how_many_and_where_not_which() -> None:
     assert "reportedly" not in w.hint.split("(")[0]
 
 
+def test_hint_names_a_paragraph_that_opens_with_a_quotation_without_doubling_the_mark() -> None:
+    """QA pass 2: lesson 02's hint read 'starts ““After the suicide…”'."""
+    w = spot_the_hedges()  # the seed article
+    assert "starts “After the suicide…”" in w.hint and "““" not in w.hint
+
+
 def test_who_is_the_source_marks_named_and_unnamed_and_lists_sources_with_no_one_named() -> None:
     r = small_result()
     w = who_is_the_source(r)

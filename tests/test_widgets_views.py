@@ -225,11 +225,13 @@ def test_changes_name_each_difference() -> None:
         "hedge removed: “reportedly” (second-hand)",
         "hedge added: “may” (possible or likely)",
         "reports by a named source: 0 → 1",
+        "reports by a source not named: 1 → 0",  # QA pass 2: only named sources were reported
     ]
     assert changes(before, before) == []
     assert changes(before, _r("z")) == [
         "reporting word removed: “claimed” (keeps a distance)",
         "hedge removed: “reportedly” (second-hand)",
+        "reports by a source not named: 1 → 0",
     ]
 
 

@@ -66,9 +66,10 @@ def changes(before: Result, after: Result) -> list[str]:
     out += [f"hedge added: “{t}” ({c})" for t, c in _minus(_hedges(after), _hedges(before))]
     out += [f"booster removed: “{t}”" for t in _minus(_boosters(before), _boosters(after))]
     out += [f"booster added: “{t}”" for t in _minus(_boosters(after), _boosters(before))]
-    before_named, after_named = (sourcing.source_counts(r)["named"] for r in (before, after))
-    if before_named != after_named:  # counted as every other view counts them (mlkit.sourcing)
-        out.append(f"reports by a named source: {before_named} → {after_named}")
+    was, now = sourcing.source_counts(before), sourcing.source_counts(after)
+    for group, label in sourcing.GROUP_REPORTS.items():  # counted as every other view counts them
+        if was[group] != now[group]:
+            out.append(f"{label}: {was[group]} → {now[group]}")
     return out
 
 

@@ -271,9 +271,10 @@ class SpotTheHedges(MarkingExercise):
             if len(shown) == words or any(_overlaps(s, e, h["start"], h["end"]) for h in self.result.hedges):
                 break
             shown.append(m.group())
-        if not shown:
+        opening = " ".join(shown).lstrip("\"'“‘«")  # its own opening quotation mark would be doubled
+        if not opening:
             return f"paragraph {number} (counting from the top, page furniture left out)"
-        return f"the paragraph that starts “{' '.join(shown)}…”"
+        return f"the paragraph that starts “{opening}…”"
 
     def _is_furniture(self, start: int, end: int) -> bool:
         return any(
