@@ -145,3 +145,20 @@ def test_lesson_07_pasted_article_survives_a_restart(page: Page, lab_url: str, a
     page.get_by_text("Your saved article is back").wait_for()
     assert page.locator(".mlkit-article").first.get_attribute("data-mode") == "read"
     shoot(page, artifacts / "saving", "4-lesson07-restored")
+
+
+def test_answer_choices_move_with_the_arrow_keys(page: Page, lab_url: str, lab_root: Path) -> None:
+    """QA pass 2: ArrowDown on an answer choice moved JupyterLab to another cell and left the choice."""
+    # every lesson shows the My work bar at its top; its module installs the keys for the whole page
+    path = write_cells(lab_root, "choice_keys.ipynb", [*KINDS[:2], "w.my_work(compact=True)"])
+    open_notebook(page, lab_url, path)
+    run_all_cells(page)
+    wait_for_run(page)
+    radios = output(page, 1).locator("input[type=radio]")
+    radios.first.wait_for()
+    radios.first.focus()
+    page.keyboard.press("ArrowDown")
+    expect(radios.nth(1)).to_be_checked()
+    assert page.evaluate("() => document.activeElement.type") == "radio"  # still on the choices
+    output(page, 1).get_by_role("button", name="Check").click()
+    output(page, 1).get_by_text("Correct.").wait_for()  # the kernel got the choice made by keyboard

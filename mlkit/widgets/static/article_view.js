@@ -122,6 +122,7 @@ function styleSheet(categories) {
 }
 
 function render({ model, el: host, experimental }) {
+  installChoiceKeys();
   const box = el("section", { class: "mlkit-article" });
   const sheet = el("style");
   const toolbar = el("div", { class: "mlk-toolbar" });

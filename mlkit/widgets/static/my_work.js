@@ -20,6 +20,7 @@ function saveBlob(content, name) {
 }
 
 function render({ model, el: host, experimental }) {
+  installChoiceKeys();
   const uid = Math.random().toString(36).slice(2, 10);
   const bar = el("section", { class: "mlkit-mywork", "aria-label": "My work" });
   const title = el("h3", { class: "mlw-title" }, "My work");
