@@ -88,13 +88,16 @@ def test_a_new_text_not_yet_analysed_is_kept_and_never_shown_with_the_old_analys
     w = your_article()
     w.analyse("Officials reportedly said the bridge may close.")
     w.paste.value = "Police said the road is open."  # pasted, then the student clicked elsewhere
-    assert w.result is None and w.output.children == ()
+    assert w.result is None and w.output.children == () and w.output.layout.display == "none"
     assert "Press <strong>Analyse</strong>" in w.message.value and "Saved" in w.saved_view.value
     assert store.saved("07_your_article", "article")["text"] == "Police said the road is open."
     assert store.record("07_your_article")["first"]["value"]["text"].startswith("Officials")
+    w.analyse()
+    assert w.output.layout.display is None and len(w.output.children) == 3  # shown again
+    attempts = store.record("07_your_article")["attempts"]
     back = your_article()  # restart: the new text comes back, analysed
     assert back.paste.value == "Police said the road is open." and len(back.output.children) == 3
-    assert store.record("07_your_article")["attempts"] == 1  # restoring saved nothing new
+    assert store.record("07_your_article")["attempts"] == attempts == 2  # restoring saved nothing new
 
 
 def test_your_article_hostile_paste_and_bad_upload() -> None:

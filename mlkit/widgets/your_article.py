@@ -111,6 +111,9 @@ class YourArticle(widgets.VBox):
         if self._quiet or text == self.analysed_text:
             return
         self.result = None
+        # hidden at once, then emptied: a view still being drawn when its children change can be left on
+        # the page by the front end (seen in Chromium when a new text followed Analyse within a second)
+        self.output.layout.display = "none"
         self.output.children = ()
         self.message.value = note("<p>Press <strong>Analyse</strong> to see the marks for this text.</p>")
         if not text.strip():
@@ -154,6 +157,7 @@ class YourArticle(widgets.VBox):
         self.message.value = note(f"<p>Analysed {len(self.result.text.split())} words. {links}</p>")
         if save:
             self.saved_view.value = note(self._save())
+        self.output.layout.display = None
         self.output.children = (
             Highlighter(self.result),
             widgets.HTML(note(findings_summary(self.result))),
