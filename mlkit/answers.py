@@ -82,6 +82,14 @@ def plain(value: Any) -> str | None:
     return None
 
 
+def flat_text(value: Any) -> str | None:
+    """A small record of plain fields in words ("page: …; who: …"), or None for any other value: how the
+    My work table and the class summary both show one."""
+    if isinstance(value, dict) and all(isinstance(v, (str, int, float, bool)) for v in value.values()):
+        return "; ".join(f"{str(k).replace('_', ' ')}: {v}" for k, v in value.items())
+    return None
+
+
 def check_value(value: Any, kind: str) -> str | None:
     """Why ``value`` does not fit ``kind`` (None when it does). An unknown kind is only checked as plain."""
     why = plain(value)

@@ -58,9 +58,8 @@ def _tally_key(value: Any) -> str:
         return f"score {score}"
     if isinstance(value, dict) and "value" in value:
         return str(value["value"])
-    if isinstance(value, dict) and value and all(isinstance(v, (str, int, float)) for v in value.values()):
-        return "; ".join(f"{k}: {v}" for k, v in value.items())[:200]  # notes: "page: …; who: …"
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)[:200]
+    notes = answers.flat_text(value)  # "page: …; who: …", as the My work table shows it ({} is above)
+    return (notes if notes is not None else json.dumps(value, sort_keys=True, ensure_ascii=False))[:200]
 
 
 def _hedge_outcomes(record: dict[str, Any]) -> dict[str, list[str]]:

@@ -97,6 +97,7 @@ class RewriteLab(widgets.VBox):
         self.question_id = question_id
         self.status = widgets.HTML()
         back = saving.saved(question_id, "text") if question_id else None
+        self.saved_text = back  # what the answers file holds, so a keystroke never reads the file
         self.editor = widgets.Textarea(
             value=self.original.text,  # as_result made it UTF-8-safe for the browser
             continuous_update=True,
@@ -127,8 +128,10 @@ class RewriteLab(widgets.VBox):
     def update(self, text: str, save: bool = True) -> list[str]:
         """Re-analyse the rewrite and list what changed against the original (and save it, as a draft)."""
         self.current = as_result(text)
-        if save and self.question_id and text != saving.saved(self.question_id, "text"):
-            self.status.value = saving.save_html(self.question_id, self.current.text, "text", attempt=False)
+        if save and self.question_id and self.current.text != self.saved_text:
+            ok, message = saving.save(self.question_id, self.current.text, "text", attempt=False)
+            self.saved_text = self.current.text if ok else self.saved_text
+            self.status.value = saving.status_html(ok, message)
         self.view.set_compare(self.current, ("Original", "Your version"))
         self.changes = changes(self.original, self.current)
         items = "".join(f"<li>{esc(c)}</li>" for c in self.changes) or "<li>Nothing has changed yet.</li>"

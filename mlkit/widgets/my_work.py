@@ -14,7 +14,7 @@ from typing import Any
 import anywidget
 import traitlets
 
-from mlkit import store
+from mlkit import answers, store
 from mlkit.classroom import STUDENT_NAME_ID
 from mlkit.render import printable
 from mlkit.widgets import saving
@@ -42,9 +42,8 @@ def answer_text(record: dict[str, Any]) -> str:
         return f"ticked {len(value['ticked'])} of {value.get('total', '?')}"
     if kind == "article":
         return f"an article of {len(value['text'].split())} words"
-    if isinstance(value, dict) and all(isinstance(v, (str, int, float, bool)) for v in value.values()):
-        return "; ".join(f"{str(k).replace('_', ' ')}: {v}" for k, v in value.items())  # small records
-    return json.dumps(value, ensure_ascii=False)
+    text = answers.flat_text(value)
+    return text if text is not None else json.dumps(value, ensure_ascii=False)
 
 
 MAX_SNAPSHOT = 300_000  # bytes; past this the page keeps no fallback copy (lesson 07 articles can be long)
@@ -100,9 +99,8 @@ class MyWork(anywidget.AnyWidget):
 
     def _save_name(self, typed: Any) -> None:
         name = " ".join(str(typed).split())[:60]
-        if name == saving.saved(STUDENT_NAME_ID, "text") or (
-            not name and saving.saved(STUDENT_NAME_ID) is None
-        ):
+        current = saving.saved(STUDENT_NAME_ID)  # one read: the same name, or an empty box and none saved
+        if name == current or (not name and current is None):
             return
         _, message = saving.save(STUDENT_NAME_ID, name, "text")
         self.notices = "" if message.startswith("Saved") else message

@@ -69,7 +69,7 @@ class Question(widgets.VBox):
             return ""
         ok, message = saving.save(self.question_id, value, self.kind, attempt=False)
         words = "Your words are kept. Press Save when your answer is ready." if ok else message
-        self.draft.value = note(f'<p class="{"mlkit-saved" if ok else "mlkit-bad"}">{esc(words)}</p>')
+        self.draft.value = note(saving.status_html(ok, words))
         return self.draft.value
 
     def _feedback(self, value: Any, saved_html: str) -> str:

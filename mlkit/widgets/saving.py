@@ -44,6 +44,10 @@ def save(question_id: str, value: Any, kind: str = "record", attempt: bool = Tru
 
 def save_html(question_id: str, value: Any, kind: str = "record", attempt: bool = True) -> str:
     """``save`` as an HTML paragraph for ipywidgets (the message is escaped)."""
-    ok, message = save(question_id, value, kind, attempt)
+    return status_html(*save(question_id, value, kind, attempt))
+
+
+def status_html(ok: bool, message: str) -> str:
+    """What a save says, as an HTML paragraph styled by whether it worked (the message is escaped)."""
     css = "mlkit-saved" if ok else "mlkit-bad"
     return f'<p class="{css}" role="status">{esc(message)}</p>'

@@ -68,8 +68,7 @@ class YourArticle(widgets.VBox):
             continuous_update=False,  # the text reaches the kernel when the student leaves the box
             layout=widgets.Layout(width="95%", height="10em"),
         )
-        self.analysed_text: str | None = None
-        self._quiet = False  # set while the kit itself puts text in the box
+        self.analysed_text: str | None = None  # the text shown analysed; new words differ from it
         self.upload = widgets.FileUpload(
             accept=".txt,.html,.htm",
             multiple=False,
@@ -108,7 +107,7 @@ class YourArticle(widgets.VBox):
 
     def _on_text(self, text: str) -> None:
         """New words in the box: keep them, and take away the analysis of the old text."""
-        if self._quiet or text == self.analysed_text:
+        if text == self.analysed_text:
             return
         self.result = None
         # hidden at once, then emptied: a view still being drawn when its children change can be left on
@@ -137,11 +136,8 @@ class YourArticle(widgets.VBox):
     def analyse(self, text: str | None = None, save: bool = True) -> Result | None:
         """Analyse the pasted text (or ``text``), show every view of it, and save it."""
         if text is not None:
-            self._quiet = True
-            try:
-                self.paste.value = printable(text)  # a lone surrogate cannot go to the browser
-            finally:
-                self._quiet = False
+            self.analysed_text = printable(text)  # set first, so the box's observer sees no new words
+            self.paste.value = self.analysed_text  # a lone surrogate cannot go to the browser
         if not self.paste.value.strip():
             self.message.value = note("<p>Paste or upload an article first.</p>")
             return None

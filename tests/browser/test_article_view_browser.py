@@ -67,6 +67,18 @@ def picked_words(v) -> list[str]:
     )
 
 
+def mark_three_and_check(page: Page, spot) -> int:
+    """Click a hedge, a name and another hedge in the seed, then Check; returns how many hedges it has."""
+    spot.scroll_into_view_if_needed()
+    for w in (word(spot, "reportedly"), word(spot, "Imad"), word(spot, "apparently")):
+        w.click()
+    wait_saved(page, spot)
+    assert picked_words(spot) == ["Imad", "reportedly", "apparently"]
+    spot.get_by_role("button", name="Check", exact=True).click()
+    spot.locator(".mlk-fb").first.wait_for()
+    return len(mlkit.analyze(mlkit.seed_article()).hedges)
+
+
 def test_article_view_select_check_keyboard_toggle_restart(
     page: Page, lab_url: str, lab_root: Path, artifacts: Path
 ) -> None:
@@ -95,15 +107,8 @@ def test_article_view_select_check_keyboard_toggle_restart(
     page.evaluate("() => document.getElementById('unlabelled').remove()")
 
     # click three words, Check: found, missed and extra, each in place with its reason
-    spot.scroll_into_view_if_needed()
-    for w in (word(spot, "reportedly"), word(spot, "Imad"), word(spot, "apparently")):
-        w.click()
-    wait_saved(page, spot)
-    assert picked_words(spot) == ["Imad", "reportedly", "apparently"]
-    spot.get_by_role("button", name="Check", exact=True).click()
-    spot.locator(".mlk-fb").first.wait_for()
+    hedges = mark_three_and_check(page, spot)
     shoot(page, shots, "1-checked")
-    hedges = len(mlkit.analyze(mlkit.seed_article()).hedges)
     assert spot.locator(".mlk-fb-found").count() == 2
     assert spot.locator(".mlk-fb-extra").count() == 1
     assert spot.locator(".mlk-fb-missed").count() == hedges - 2

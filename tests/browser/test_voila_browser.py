@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 from jlab import open_notebook, shoot
 from playwright.sync_api import Browser, Page
-from test_article_view_browser import picked_words, view, wait_saved, word
-
-import mlkit
+from test_article_view_browser import mark_three_and_check, picked_words, view
 
 pytestmark = pytest.mark.browser
 
@@ -81,14 +79,7 @@ def test_lesson_02_as_voila_app_select_check_reload(
 
         spot = view(page, 0)
         assert spot.get_attribute("data-mode") == "select"
-        spot.scroll_into_view_if_needed()
-        for w in (word(spot, "reportedly"), word(spot, "Imad"), word(spot, "apparently")):
-            w.click()
-        wait_saved(page, spot)
-        assert picked_words(spot) == ["Imad", "reportedly", "apparently"]
-        spot.get_by_role("button", name="Check", exact=True).click()
-        spot.locator(".mlk-fb").first.wait_for()
-        hedges = len(mlkit.analyze(mlkit.seed_article()).hedges)
+        hedges = mark_three_and_check(page, spot)
         expected = f"You found 2 of {hedges} hedges. 1 of your marks is not a hedge."
         counts = (2, 1, hedges - 2)
 

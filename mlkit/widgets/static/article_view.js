@@ -279,17 +279,7 @@ function render({ model, el: host, experimental }) {
         radio.checked = i === 0;
         group.append(radio, el("label", { for: id, class: `mlk-pick-${i}` }, t.label));
       });
-      // The arrow keys move the choice here, as in any radio group. JupyterLab would otherwise take them
-      // (to move to another cell) and cancel the browser's own move; it leaves alone a key already handled.
-      group.addEventListener("keydown", (ev) => {
-        const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
-        if (!step || ev.target.type !== "radio") return;
-        ev.preventDefault();
-        const radios = [...group.querySelectorAll("input[type=radio]")];
-        const next = radios[(radios.indexOf(ev.target) + step + radios.length) % radios.length];
-        next.checked = true;
-        next.focus();
-      });
+      // the arrow keys move this choice through installChoiceKeys (dom.js), as they move a question's
       toolbar.append(group);
     }
   }

@@ -19,10 +19,11 @@ function rerun() {
   return document.body && document.body.dataset.voila ? "Reload this page" : "Press Run ▸ Run All Cells";
 }
 
-// The answer choices of the kit's questions are ipywidgets radio buttons. In JupyterLab the arrow keys on
-// them move to another cell instead (JupyterLab cancels the browser's own move), so a student using the
-// keyboard could not change a choice. One listener per page moves the choice, as in any radio group;
-// JupyterLab leaves alone a key already handled. Installed by every kit widget, once.
+// The kit's choices (a question's ipywidgets radio buttons, the article view's "What are you marking?"):
+// in JupyterLab the arrow keys on them move to another cell instead (JupyterLab cancels the browser's own
+// move), so a student using the keyboard could not change a choice. One listener per page moves the
+// choice, as in any radio group; JupyterLab leaves alone a key already handled. Installed by every kit
+// widget, once.
 function installChoiceKeys() {
   if (globalThis.mlkitChoiceKeys) return;
   globalThis.mlkitChoiceKeys = true;
@@ -30,8 +31,8 @@ function installChoiceKeys() {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
     const radio = ev.target;
     if (!step || !(radio instanceof HTMLInputElement) || radio.type !== "radio") return;
-    const group = radio.closest(".widget-radio-box");
-    if (!group) return; // the article view's own choice handles its keys itself
+    const group = radio.closest(".widget-radio-box, .mlk-kinds");
+    if (!group) return;
     ev.preventDefault();
     const radios = [...group.querySelectorAll("input[type=radio]")].filter((r) => !r.disabled);
     const next = radios[(radios.indexOf(radio) + step + radios.length) % radios.length];
